@@ -1,0 +1,28 @@
+// Runtime settings the proxy hands the widget at `GET /api/config` (no secrets: this is public).
+import Type from 'typebox';
+import { AttributeSchema } from './lookup-api';
+
+export const LookupStepSchema = Type.Object({ attribute: AttributeSchema, source: Type.String() });
+
+export const WidgetConfig = Type.Object({
+  /** Candidate lookups, highest priority first (see lookup-order.ts). */
+  lookupOrder: Type.Array(LookupStepSchema),
+  /** Origin of the history pages; the widget frames nothing else. */
+  historyOrigin: Type.String(),
+  /** CometD endpoint path on this origin. */
+  notificationsPath: Type.String(),
+  /** How long to wait for createInteractionResponse before showing a timeout. */
+  ucsTimeoutMs: Type.Integer({ minimum: 1 }),
+  /** Whether the embedded simulator is in use (shows the simulator panel). */
+  simulator: Type.Boolean(),
+  /** Origins allowed to embed the widget and to postMessage it. */
+  frameAncestors: Type.Array(Type.String()),
+  /** Attached-data keys that feed FindPhoneCall's optional fields. */
+  ucsFields: Type.Object({
+    contactId: Type.Optional(Type.String()),
+    parentId: Type.Optional(Type.String()),
+    threadId: Type.Optional(Type.String()),
+    subject: Type.Optional(Type.String()),
+  }),
+});
+export type WidgetConfig = Type.Static<typeof WidgetConfig>;
