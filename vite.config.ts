@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { jsonSchemaSnapshot } from './src/build/json-schema-snapshot';
 
 // The widget is the only browser code; the proxy serves dist/ in production and in `npm start`.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), jsonSchemaSnapshot()],
   build: {
     outDir: 'dist',
     sourcemap: true,

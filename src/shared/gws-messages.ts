@@ -2,6 +2,9 @@
 // the simulator produces/validates with them, the widget parses with them. Unknown fields are allowed
 // everywhere a real GWS may add some.
 import Type from 'typebox';
+import { FIND_PHONE_CALL_STATUSES, FIND_PHONE_CALL_TYPES } from './gws-constants';
+
+export * from './gws-constants';
 
 const Str = Type.String();
 const Opt = <T extends Type.TSchema>(schema: T) => Type.Optional(schema);
@@ -20,18 +23,6 @@ export type Participant = Type.Static<typeof Participant>;
 /** Attached data: a flat key/value map; GWS values are strings or numbers. */
 export const UserData = Type.Record(Type.String(), Type.Unknown());
 export type UserData = Type.Static<typeof UserData>;
-
-/** Documented states and types; others may appear, so the schema accepts any non-empty string. */
-export const CALL_STATES = ['Dialing', 'Ringing', 'Established', 'Held', 'Released'] as const;
-export type KnownCallState = (typeof CALL_STATES)[number];
-export const CALL_TYPES = ['Inbound', 'Outbound', 'Internal', 'Consult'] as const;
-export type KnownCallType = (typeof CALL_TYPES)[number];
-export const NOTIFICATION_TYPES = [
-  'StatusChange',
-  'ParticipantsUpdated',
-  'AttachedDataChanged',
-  'CallRecordingStateChange',
-] as const;
 
 export const Call = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 256 }),
@@ -67,21 +58,14 @@ export const CreateInteractionResponse = Type.Object({
 });
 export type CreateInteractionResponse = Type.Static<typeof CreateInteractionResponse>;
 
-export const FIND_PHONE_CALL_STATUSES = ['New', 'Pending', 'InProcess', 'Stopped'] as const;
-export type FindPhoneCallStatus = (typeof FIND_PHONE_CALL_STATUSES)[number];
-export const FIND_PHONE_CALL_TYPES = ['Unknown', 'Internal', 'Inbound', 'Outbound', 'Consult'] as const;
-export type FindPhoneCallType = (typeof FIND_PHONE_CALL_TYPES)[number];
-
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-
 /** `POST /api/v2/ucs/interactions`, exactly the seed's parameters; nothing else is sent. */
 export const FindPhoneCallRequest = Type.Object(
   {
     operationName: Type.Literal('FindPhoneCall'),
     callId: Type.String({ minLength: 1 }),
-    status: literals(FIND_PHONE_CALL_STATUSES),
+    status: Type.Enum(FIND_PHONE_CALL_STATUSES),
     phoneNumber: Type.String({ minLength: 1 }),
-    type: literals(FIND_PHONE_CALL_TYPES),
+    type: Type.Enum(FIND_PHONE_CALL_TYPES),
     contactId: Opt(Type.String({ minLength: 1 })),
     parentId: Opt(Type.String({ minLength: 1 })),
     threadId: Opt(Type.String({ minLength: 1 })),
@@ -105,7 +89,3 @@ export const CurrentCalls = Type.Object({
   calls: Type.Array(Call),
 });
 export type CurrentCalls = Type.Static<typeof CurrentCalls>;
-
-export const GWS_CALLS_CHANNEL = '/v2/me/calls';
-export const GWS_ME_WILDCARD = '/v2/me/*';
-export const GWS_NOTIFICATIONS_PATH = '/api/v2/notifications';

@@ -1,7 +1,7 @@
 // LOOKUP_ORDER: which Uniphore attribute to try, in which order, and where each value comes from.
 // Grammar: comma-separated `attribute=source`; source is `interactionId` (the UCS interaction id),
 // `ani` (the caller's number), `dnis`, `callId`, or `userData.<key>` (attached data).
-import { type Attribute, isAttribute } from './lookup-api';
+import { type Attribute, isAttribute } from './lookup-constants';
 
 export interface LookupStep {
   attribute: Attribute;

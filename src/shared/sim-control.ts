@@ -1,13 +1,14 @@
 // The embedded simulator's control API (`/sim/*` on the simulator, `/api/sim/*` through the proxy):
 // used by the simulator panel in the widget and by the e2e suite.
 import Type from 'typebox';
-import { CALL_TYPES, Call } from './gws-messages';
+import { CALL_TYPES } from './gws-constants';
+import { Call } from './gws-messages';
 
 export const PlaceCallRequest = Type.Object(
   {
     ani: Type.String({ minLength: 1, maxLength: 64 }),
     dnis: Type.Optional(Type.String({ maxLength: 64 })),
-    callType: Type.Optional(Type.Union(CALL_TYPES.map((t) => Type.Literal(t)))),
+    callType: Type.Optional(Type.Enum(CALL_TYPES)),
     userData: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 256 }))),
     /** Go straight to Established (a call that never rang here). */
     established: Type.Optional(Type.Boolean()),

@@ -1,0 +1,90 @@
+// Wires the agent's live pipeline together: GWS session → CometD → pop engine. Kept out of React so
+// that pops proceed whatever is rendered; the hook below only starts and stops it.
+import type { QueryClient } from '@tanstack/react-query';
+import type { WidgetConfig } from '../../shared/widget-config';
+import { findPhoneCall } from '../features/calls/api/find-phone-call';
+import { getCurrentCalls } from '../features/calls/api/get-current-calls';
+import { PopEngine } from '../features/calls/pop/pop-engine';
+import type { Pop } from '../features/calls/store/pops-store';
+import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
+import { type Credentials, getMe } from '../features/gws-session/api/get-me';
+import { useSessionStore } from '../features/gws-session/session-store';
+import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
+import {
+  connectNotifications,
+  type NotificationsConnection,
+} from '../features/notifications/cometd-connection';
+
+export interface AgentRuntimeOptions {
+  config: WidgetConfig;
+  queryClient: QueryClient;
+  /** Standalone agent view starts the voice session itself; an embedding desktop already has. */
+  startContactCenterSession: boolean;
+  onShown?(pop: Pop): void;
+}
+
+const log = (message: string, detail?: unknown) => console.warn(`[uhw] ${message}`, detail ?? '');
+
+export class AgentRuntime {
+  readonly engine: PopEngine;
+  private connection: NotificationsConnection | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: AgentRuntimeOptions) {
+    const { config, queryClient } = options;
+    this.engine = new PopEngine({
+      config,
+      findPhoneCall,
+      lookupUniqueId: (attribute, value) => queryClient.fetchQuery(uniqueIdQueryOptions(attribute, value)),
+      log,
+      onShown: (pop) => {
+        performance.mark('uhw:popped', { detail: { callId: pop.callId } });
+        options.onShown?.(pop);
+      },
+    });
+  }
+
+  /** Signs in (with credentials after a 401) and connects. Resolves false when credentials are needed. */
+  async start(credentials?: Credentials): Promise<boolean> {
+    const signedIn = await getMe(credentials);
+    if (!signedIn || this.stopped) return signedIn;
+    if (this.options.startContactCenterSession) {
+      await setContactCenterSession(true).catch((error) => log('StartContactCenterSession failed', error));
+    }
+    if (this.stopped || this.connection) return true;
+    const url = new URL(this.options.config.notificationsPath, window.location.origin).href;
+    this.connection = connectNotifications(url, {
+      onMessage: (channel, data) => this.engine.handleNotification(channel, data),
+      // Every handshake, the first included: calls that rang while we were not listening still pop.
+      onHandshake: () => void this.resync(),
+    });
+    return true;
+  }
+
+  /** Ends the voice session and the notification channel; `start` with credentials signs in again. */
+  async signOut(): Promise<void> {
+    if (this.options.startContactCenterSession) {
+      await setContactCenterSession(false).catch((error) => log('EndContactCenterSession failed', error));
+    }
+    const connection = this.connection;
+    this.connection = null;
+    await connection?.disconnect();
+    useSessionStore.setState({ status: 'signed-out', csrf: null });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.engine.dispose();
+    const connection = this.connection;
+    this.connection = null;
+    await connection?.disconnect();
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      this.engine.resync(await getCurrentCalls());
+    } catch (error) {
+      log('could not read the calls in progress', error);
+    }
+  }
+}

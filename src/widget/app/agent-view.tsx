@@ -1,0 +1,65 @@
+import { lazy, Suspense } from 'react';
+import type { WidgetConfig } from '../../shared/widget-config';
+import { CallTabs } from '../features/calls/components/call-tabs';
+import { PopPanel } from '../features/calls/components/pop-panel';
+import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
+import { SignInForm } from '../features/gws-session/components/sign-in-form';
+import { useSessionStore } from '../features/gws-session/session-store';
+import { ConnectionBadge } from '../features/notifications/components/connection-badge';
+import { texts } from '../ui/texts';
+import type { Mode } from './mode';
+import { useAgentRuntime } from './use-agent-runtime';
+
+// The simulator panel is a demo aid: never part of the initial load.
+const SimPanel = lazy(() => import('../features/sim-panel/components/sim-panel'));
+
+export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclude<Mode, 'supervisor'> }) {
+  const { signIn, retry, signOut } = useAgentRuntime(config, mode === 'agent');
+  const sessionStatus = useSessionStore((s) => s.status);
+  const active = usePopsStore(selectActivePop);
+  const popCount = usePopsStore((s) => s.order.length);
+
+  const current = active ? (
+    <PopPanel key={active.callId} pop={active} historyOrigin={config.historyOrigin} onRetry={retry} />
+  ) : (
+    <p className="waiting">{texts.waiting}</p>
+  );
+
+  const main =
+    sessionStatus === 'signed-out' && mode === 'agent' ? (
+      <SignInForm onSignIn={signIn} />
+    ) : (
+      <>
+        <CallTabs />
+        {popCount > 1 && active ? (
+          <div id="active-pop" role="tabpanel" aria-labelledby={`tab-${active.callId}`}>
+            {current}
+          </div>
+        ) : (
+          <div id="active-pop">{current}</div>
+        )}
+      </>
+    );
+
+  return (
+    <div className={`layout layout--${mode}`}>
+      <main className="widget" aria-label={texts.appTitle}>
+        <header className="widget__bar">
+          <h1>{texts.appTitle}</h1>
+          <ConnectionBadge />
+          {mode === 'agent' && sessionStatus === 'signed-in' ? (
+            <button type="button" className="link-button" onClick={signOut}>
+              {texts.signIn.signOut}
+            </button>
+          ) : null}
+        </header>
+        {main}
+      </main>
+      {config.simulator && mode === 'agent' ? (
+        <Suspense fallback={null}>
+          <SimPanel />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { type KeyboardEvent, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { texts } from '../../../ui/texts';
+import { popsActions, usePopsStore } from '../store/pops-store';
+
+/** One tab per call (consultation, transfer, conference), newest first; arrow keys move between tabs. */
+export function CallTabs() {
+  const tabs = usePopsStore(
+    useShallow((state) =>
+      state.order.map((id) => ({ id, caller: state.pops[id]?.caller, released: state.pops[id]?.released })),
+    ),
+  );
+  const activeId = usePopsStore((state) => state.activeId);
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  if (tabs.length < 2) return null;
+
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    const next = tabs[(index + delta + tabs.length) % tabs.length];
+    if (!next) return;
+    popsActions.activate(next.id);
+    refs.current.get(next.id)?.focus();
+  };
+
+  return (
+    <div className="tabs" role="tablist" aria-label={texts.callsLabel}>
+      {tabs.map((tab, index) => (
+        <button
+          key={tab.id}
+          ref={(node) => {
+            if (node) refs.current.set(tab.id, node);
+            else refs.current.delete(tab.id);
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${tab.id}`}
+          aria-selected={tab.id === activeId}
+          aria-controls="active-pop"
+          tabIndex={tab.id === activeId ? 0 : -1}
+          onClick={() => popsActions.activate(tab.id)}
+          onKeyDown={(event) => onKeyDown(event, index)}
+        >
+          {texts.callTab(tab.caller)}
+          {tab.released ? ` (${texts.released})` : ''}
+        </button>
+      ))}
+    </div>
+  );
+}

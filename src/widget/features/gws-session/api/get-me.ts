@@ -1,0 +1,57 @@
+// `GET /api/v2/me`: creates (Basic credentials) or confirms (JSESSIONID cookie) the GWS session and
+// hands out the CSRF header name and token that every later POST must carry.
+import { HttpError, request } from '../../../lib/http';
+import { guard } from '../../../lib/schema';
+import { type Csrf, useSessionStore } from '../session-store';
+
+// Only what the widget reads of the user resource.
+const isMe = guard<{ user?: { userName?: string } }>(
+  { type: 'object', properties: { user: { type: 'object', properties: { userName: { type: 'string' } } } } },
+  'me',
+);
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+function basic({ username, password }: Credentials): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+function readCsrf(headers: Headers): Csrf | null {
+  const header = headers.get('X-CSRF-HEADER');
+  const token = headers.get('X-CSRF-TOKEN');
+  return header && token ? { header, token } : null;
+}
+
+/** Signs in (or confirms the session). Resolves false when GWS answers 401: credentials are needed. */
+export async function getMe(credentials?: Credentials): Promise<boolean> {
+  useSessionStore.setState({ status: 'signing-in', error: null });
+  try {
+    const { data, headers } = await request('/api/v2/me', isMe, {
+      headers: credentials ? { Authorization: basic(credentials) } : {},
+    });
+    useSessionStore.setState({
+      status: 'signed-in',
+      csrf: readCsrf(headers),
+      userName: data.user?.userName ?? null,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 401) {
+      useSessionStore.setState({
+        status: 'signed-out',
+        csrf: null,
+        error: credentials ? 'wrong-credentials' : null,
+      });
+      return false;
+    }
+    useSessionStore.setState({
+      status: 'error',
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { type FormEvent, useId, useState } from 'react';
+import { CALL_TYPES, type KnownCallType } from '../../../../shared/gws-constants';
+import { useCallAction, usePlaceCall, useSimCalls } from '../api/sim-calls';
+
+/** Demo aid shown beside the widget when the embedded simulator is in use: place, answer, release calls. */
+export default function SimPanel() {
+  const id = useId();
+  const [ani, setAni] = useState('+14155550100');
+  const [callType, setCallType] = useState<KnownCallType>('Inbound');
+  const [historySearchId, setHistorySearchId] = useState('');
+  const [dtmf, setDtmf] = useState('');
+  const place = usePlaceCall();
+  const action = useCallAction();
+  const calls = useSimCalls();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const userData: Record<string, string> = {};
+    if (historySearchId.trim()) userData.historySearchId = historySearchId.trim();
+    if (dtmf.trim()) userData.DTMF = dtmf.trim();
+    performance.mark('uhw:place-call');
+    place.mutate({ ani: ani.trim(), dnis: '5001', callType, userData });
+  };
+
+  return (
+    <aside className="sim" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Simulator</h2>
+      <form onSubmit={submit} className="sim__form">
+        <label htmlFor={`${id}-ani`}>Caller number</label>
+        <input
+          id={`${id}-ani`}
+          value={ani}
+          required
+          maxLength={64}
+          onChange={(e) => setAni(e.target.value)}
+        />
+        <label htmlFor={`${id}-type`}>Call type</label>
+        <select
+          id={`${id}-type`}
+          value={callType}
+          onChange={(e) => setCallType(e.target.value as KnownCallType)}
+        >
+          {CALL_TYPES.map((type) => (
+            <option key={type}>{type}</option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-hs`}>historySearchId (attached data)</label>
+        <input id={`${id}-hs`} value={historySearchId} onChange={(e) => setHistorySearchId(e.target.value)} />
+        <label htmlFor={`${id}-dtmf`}>DTMF (attached data)</label>
+        <input id={`${id}-dtmf`} value={dtmf} onChange={(e) => setDtmf(e.target.value)} />
+        <button type="submit" disabled={place.isPending}>
+          Place call
+        </button>
+        {place.isError ? <p role="alert">Could not place the call: {place.error.message}</p> : null}
+      </form>
+      <h3>Calls in progress</h3>
+      {calls.data && calls.data.length > 0 ? (
+        <ul className="sim__calls" aria-label="Simulated calls">
+          {calls.data.map((call) => (
+            <li key={call.id}>
+              <span>
+                {call.ani ?? '?'} · {call.state}
+              </span>
+              {call.state === 'Ringing' ? (
+                <button type="button" onClick={() => action.mutate({ callId: call.id, action: 'answer' })}>
+                  Answer
+                </button>
+              ) : null}
+              <button type="button" onClick={() => action.mutate({ callId: call.id, action: 'release' })}>
+                Release
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No calls.</p>
+      )}
+    </aside>
+  );
+}
