@@ -1,6 +1,7 @@
 // Wires the agent's live pipeline together: GWS session → CometD → pop engine. Kept out of React so
 // that pops proceed whatever is rendered; the hook below only starts and stops it.
 import type { QueryClient } from '@tanstack/react-query';
+import type { HostCallMessage } from '../../shared/embed-messages';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { findPhoneCall } from '../features/calls/api/find-phone-call';
 import { getCurrentCalls } from '../features/calls/api/get-current-calls';
@@ -20,13 +21,14 @@ export interface AgentRuntimeOptions {
   queryClient: QueryClient;
   /** Standalone agent view starts the voice session itself; an embedding desktop already has. */
   startContactCenterSession: boolean;
-  onShown?(pop: Pop): void;
 }
 
 const log = (message: string, detail?: unknown) => console.warn(`[uhw] ${message}`, detail ?? '');
 
 export class AgentRuntime {
   readonly engine: PopEngine;
+  /** Listeners told of each pop's outcome (host page, supervisor feed). */
+  readonly settled = new Set<(pop: Pop) => void>();
   private connection: NotificationsConnection | null = null;
   private stopped = false;
 
@@ -37,9 +39,9 @@ export class AgentRuntime {
       findPhoneCall,
       lookupUniqueId: (attribute, value) => queryClient.fetchQuery(uniqueIdQueryOptions(attribute, value)),
       log,
-      onShown: (pop) => {
-        performance.mark('uhw:popped', { detail: { callId: pop.callId } });
-        options.onShown?.(pop);
+      onSettled: (pop) => {
+        performance.mark('uhw:settled', { detail: { callId: pop.callId } });
+        for (const listener of this.settled) listener(pop);
       },
     });
   }
@@ -78,6 +80,18 @@ export class AgentRuntime {
     const connection = this.connection;
     this.connection = null;
     await connection?.disconnect();
+  }
+
+  /** A call handed over by the embedding desktop (postMessage or URL): popped as an answered call. */
+  handleHostCall(call: HostCallMessage['call']): void {
+    this.engine.handleCall({
+      id: call.id,
+      state: 'Established',
+      callType: call.type,
+      ani: call.ani,
+      dnis: call.dnis,
+      userData: call.userData,
+    });
   }
 
   private async resync(): Promise<void> {

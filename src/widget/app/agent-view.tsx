@@ -3,6 +3,7 @@ import type { WidgetConfig } from '../../shared/widget-config';
 import { CallTabs } from '../features/calls/components/call-tabs';
 import { PopPanel } from '../features/calls/components/pop-panel';
 import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
+import { useHostEmbedding } from '../features/embed/use-host-embedding';
 import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useSessionStore } from '../features/gws-session/session-store';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
@@ -14,7 +15,8 @@ import { useAgentRuntime } from './use-agent-runtime';
 const SimPanel = lazy(() => import('../features/sim-panel/components/sim-panel'));
 
 export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclude<Mode, 'supervisor'> }) {
-  const { signIn, retry, signOut } = useAgentRuntime(config, mode === 'agent');
+  const { runtime, signIn, retry, signOut } = useAgentRuntime(config, mode === 'agent');
+  useHostEmbedding(runtime, config);
   const sessionStatus = useSessionStore((s) => s.status);
   const active = usePopsStore(selectActivePop);
   const popCount = usePopsStore((s) => s.order.length);

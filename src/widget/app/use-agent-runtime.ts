@@ -1,26 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
-import type { Pop } from '../features/calls/store/pops-store';
 import { AgentRuntime } from './agent-runtime';
 
-export function useAgentRuntime(
-  config: WidgetConfig | undefined,
-  startContactCenterSession: boolean,
-  onShown?: (pop: Pop) => void,
-) {
+export function useAgentRuntime(config: WidgetConfig | undefined, startContactCenterSession: boolean) {
   const queryClient = useQueryClient();
   const [runtime, setRuntime] = useState<AgentRuntime | null>(null);
 
   useEffect(() => {
     if (!config) return;
-    const created = new AgentRuntime({ config, queryClient, startContactCenterSession, onShown });
+    const created = new AgentRuntime({ config, queryClient, startContactCenterSession });
     setRuntime(created);
     created.start().catch((error) => console.warn('[uhw] start failed', error));
     return () => {
       void created.stop();
     };
-  }, [config, queryClient, startContactCenterSession, onShown]);
+  }, [config, queryClient, startContactCenterSession]);
 
   const signIn = useCallback(
     (username: string, password: string) => {
@@ -31,5 +26,5 @@ export function useAgentRuntime(
   const retry = useCallback((callId: string) => runtime?.engine.retry(callId), [runtime]);
   const signOut = useCallback(() => void runtime?.signOut(), [runtime]);
 
-  return { signIn, retry, signOut };
+  return { runtime, signIn, retry, signOut };
 }

@@ -57,7 +57,7 @@ export function PopSteps({ pop }: { pop: Pop }) {
         <li className="step" data-status={lookup.status} data-step="lookup">
           <span className="step__name">{texts.steps.lookup}</span>
           <span className="step__detail">{lookup.text}</span>
-          <span className="step__ms">{pop.shownAt ? texts.ms(pop.shownAt - pop.receivedAt) : ''}</span>
+          <span className="step__ms">{pop.settledAt ? texts.ms(pop.settledAt - pop.receivedAt) : ''}</span>
           <ul className="attempts" aria-label="Lookup attempts">
             {pop.attempts.map((attempt) => (
               <li key={`${attempt.attribute}=${attempt.source}`} data-status={attempt.status}>

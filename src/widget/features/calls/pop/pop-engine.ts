@@ -18,8 +18,8 @@ export interface PopEngineDeps {
   findPhoneCall(request: FindPhoneCallRequest): Promise<FindPhoneCallAck>;
   lookupUniqueId(attribute: Attribute, value: string): Promise<UniqueIdResult>;
   log(message: string, detail?: unknown): void;
-  /** Called once per pop when its history is first resolved (embedding, marks). */
-  onShown?(pop: Pop): void;
+  /** Called once per run of a pop when its outcome is known: shown, not found or failed. */
+  onSettled?(pop: Pop): void;
   now?: () => number;
 }
 
@@ -101,6 +101,7 @@ export class PopEngine {
         this.remember(call.id, { lookupInputs: inputs, released: true });
         popsActions.patch(call.id, { ...snapshot, released: true, releasedAt: this.now() });
         this.scheduleRemoval(call.id);
+        void this.reportStopped(call, caller);
         return;
       default:
         return;
@@ -127,7 +128,7 @@ export class PopEngine {
       ucs: { status: 'pending' },
       attempts: [],
       receivedAt: this.now(),
-      shownAt: undefined,
+      settledAt: undefined,
     });
     void this.run(call, pop.caller, true);
   }
@@ -177,12 +178,15 @@ export class PopEngine {
       const value = resolveSource(step.source, context);
       return value ? { ...step, value, status: 'pending' } : { ...step, status: 'skipped' };
     });
-    popsActions.patch(call.id, { attempts, shownAt: undefined });
+    popsActions.patch(call.id, { attempts, settledAt: undefined });
     // Lookups that need nothing from UCS start now, in parallel with it.
     attempts.forEach((attempt, index) => {
       if (attempt.status === 'pending') void this.attempt(call.id, index, attempt, current);
     });
-    if (!withUcs || known) return;
+    if (!withUcs || known) {
+      this.checkSettled(call.id);
+      return;
+    }
 
     const interactionId = await this.findInteraction(call, caller, current);
     if (!current()) return;
@@ -197,7 +201,19 @@ export class PopEngine {
       popsActions.patchAttempt(call.id, index, next);
       void this.attempt(call.id, index, next, current);
     });
-    this.checkShown(call.id);
+    this.checkSettled(call.id);
+  }
+
+  /** Tells UCS the call ended (status Stopped); its notification is consumed, its failure only logged. */
+  private async reportStopped(call: Call, caller: string | undefined): Promise<void> {
+    const request = toFindPhoneCallRequest(call, caller, this.deps.config.ucsFields);
+    if (!request) return;
+    try {
+      const ack = await this.deps.findPhoneCall(request);
+      await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
+    } catch (error) {
+      this.deps.log(`FindPhoneCall (Stopped) for ${call.id} failed`, error);
+    }
   }
 
   private async findInteraction(
@@ -248,15 +264,16 @@ export class PopEngine {
     }
     if (!current()) return;
     popsActions.patchAttempt(callId, index, { ...patch, ms: this.now() - started });
-    this.checkShown(callId);
+    this.checkSettled(callId);
   }
 
-  private checkShown(callId: string): void {
+  private checkSettled(callId: string): void {
     const pop = usePopsStore.getState().pops[callId];
-    if (!pop || pop.shownAt !== undefined) return;
-    if (popResolution(pop).kind !== 'found') return;
-    popsActions.patch(callId, { shownAt: this.now() });
-    const shown = usePopsStore.getState().pops[callId];
-    if (shown) this.deps.onShown?.(shown);
+    // Settled once the UCS step is over too, so the outcome reported carries the whole trace.
+    if (!pop || pop.settledAt !== undefined || pop.ucs.status === 'pending') return;
+    if (popResolution(pop).kind === 'pending') return;
+    popsActions.patch(callId, { settledAt: this.now() });
+    const settled = usePopsStore.getState().pops[callId];
+    if (settled) this.deps.onSettled?.(settled);
   }
 }

@@ -16,8 +16,8 @@ export interface Pop {
   receivedAt: number;
   ucs: { status: UcsStatus; interactionId?: string; detail?: string; ms?: number };
   attempts: Attempt[];
-  /** Date.now() when the winning lookup answered. */
-  shownAt?: number;
+  /** Date.now() when the outcome (shown, not found, failed) was known. */
+  settledAt?: number | undefined;
   released: boolean;
   releasedAt?: number;
 }

@@ -38,7 +38,7 @@ function setup(
   const engine: PopEngine = new PopEngine({
     config,
     log: options.log ?? (() => {}),
-    onShown: shown,
+    onSettled: shown,
     findPhoneCall: async (request) => {
       requests.push(request);
       reference += 1;
@@ -159,13 +159,14 @@ describe('PopEngine', () => {
     expect(usePopsStore.getState().order).toEqual([]);
   });
 
-  it('marks released calls and removes them later', async () => {
+  it('marks released calls, tells UCS they stopped, and removes them later', async () => {
     vi.useFakeTimers();
-    const { engine } = setup({});
+    const { engine, requests } = setup({});
     engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
     engine.handleNotification('/v2/me/calls', callEvent('C1', 'Released'));
     expect(pop('C1').released).toBe(true);
     await vi.advanceTimersByTimeAsync(61_000);
+    expect(requests.map((request) => request.status)).toEqual(['New', 'Stopped']);
     expect(usePopsStore.getState().pops.C1).toBeUndefined();
     engine.handleNotification('/v2/me/calls', callEvent('C1', 'Established'));
     expect(usePopsStore.getState().pops.C1).toBeUndefined();
