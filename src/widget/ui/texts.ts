@@ -66,7 +66,9 @@ export const texts = {
   history: {
     frameTitle: (caller: string | undefined) => `Interaction history of ${caller ?? 'the caller'}`,
     openInNewTab: 'Open in new tab',
-    frameRefused: 'The history page cannot be shown here; open it in a new tab.',
+    frameRefused: 'The history page does not allow being shown here: open it in a new tab.',
+    slow: 'The history page is slow to load: you can open it in a new tab.',
+    untrusted: 'The history address is not on the configured history site, so it is not shown.',
   },
   callerHeading: (caller: string | undefined) => `Call from ${caller ?? 'unknown number'}`,
   ms: (ms: number | undefined) => (ms === undefined ? '' : `${Math.round(ms)} ms`),

@@ -1,5 +1,6 @@
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { texts } from '../../../ui/texts';
+import { useFramingQuery } from '../api/get-framing';
 import { trustedHistoryUrl } from '../history-url';
 
 interface HistoryFrameProps {
@@ -9,30 +10,61 @@ interface HistoryFrameProps {
   historyOrigin: string;
 }
 
-// The history page is a cross-origin Uniphore page: scripts and its own origin are needed for it to
-// work; top navigation is not granted, so it cannot take over the agent desktop.
-const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
+// The history page is a cross-origin Uniphore page: it needs scripts, its own origin (cookies,
+// storage), forms and popups for its links; it gets no top navigation, so it cannot take over the
+// agent desktop, and no downloads, modals or pointer lock.
+export const HISTORY_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
+
+/** A page that has not loaded by then is reported slow; the link stays the way out. */
+const LOAD_TIMEOUT_MS = 15_000;
 
 export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: HistoryFrameProps) {
   const src = trustedHistoryUrl(historyUrl, historyOrigin);
+  const framing = useFramingQuery(src);
+  const [loaded, setLoaded] = useState(false);
+  const [slow, setSlow] = useState(false);
+  const refused = framing.data === false;
 
   useLayoutEffect(() => {
     if (src) performance.mark('uhw:history-src-set', { detail: { callId, src } });
   }, [callId, src]);
 
-  if (!src) return <p role="alert">{texts.history.frameRefused}</p>;
+  useEffect(() => {
+    if (!src || loaded || refused) return;
+    const timer = setTimeout(() => setSlow(true), LOAD_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [src, loaded, refused]);
+
+  if (!src) return <p role="alert">{texts.history.untrusted}</p>;
+  const link = (
+    <a className="history__link" href={src} target="_blank" rel="noopener noreferrer">
+      {texts.history.openInNewTab}
+    </a>
+  );
   return (
     <section className="history" aria-label={texts.history.frameTitle(caller)}>
-      <a className="history__link" href={src} target="_blank" rel="noopener noreferrer">
-        {texts.history.openInNewTab}
-      </a>
-      <iframe
-        className="history__frame"
-        title={texts.history.frameTitle(caller)}
-        src={src}
-        sandbox={SANDBOX}
-        referrerPolicy="no-referrer"
-      />
+      {link}
+      {refused ? (
+        <p className="history__note" role="status">
+          {texts.history.frameRefused}
+        </p>
+      ) : (
+        <>
+          {slow && !loaded ? (
+            <p className="history__note" role="status">
+              {texts.history.slow}
+            </p>
+          ) : null}
+          <iframe
+            className="history__frame"
+            title={texts.history.frameTitle(caller)}
+            src={src}
+            sandbox={HISTORY_SANDBOX}
+            referrerPolicy="no-referrer"
+            onLoad={() => setLoaded(true)}
+          />
+        </>
+      )}
     </section>
   );
 }

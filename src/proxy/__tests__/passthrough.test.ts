@@ -1,0 +1,211 @@
+// GWS and simulator passthroughs over real sockets.
+import { once } from 'node:events';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { PASSTHROUGH_TIMEOUT_MS, rewriteUpstreamHeaders, stripCookieDomain } from '../plugins/passthrough';
+import { testConfig } from './support/env';
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './support/self-signed';
+import { closedPort } from './support/uniphore-upstream';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+class Upstream {
+  readonly seen: Seen[] = [];
+  holdMs = 0;
+  status = 200;
+  #server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    if (this.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, this.holdMs));
+    res.writeHead(this.status, {
+      'content-type': 'application/json;charset=UTF-8',
+      'set-cookie': ['JSESSIONID=abc123; Path=/; Domain=gws.internal.example; HttpOnly', 'other=1; Path=/'],
+      'x-csrf-header': 'X-CSRF-TOKEN',
+      'x-csrf-token': 'csrf-value',
+      'access-control-allow-origin': '*',
+      'x-powered-by': 'Jetty(9)',
+    });
+    // Echo the body byte for byte so the test can compare.
+    res.end(body.length > 0 ? body : '{"statusCode":0}');
+  });
+
+  async start(): Promise<this> {
+    this.#server.listen(0, '127.0.0.1');
+    await once(this.#server, 'listening');
+    return this;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise((resolve) => this.#server.close(resolve));
+  }
+}
+
+let upstream: Upstream;
+let app: FastifyInstance | undefined;
+let base = '';
+
+beforeAll(async () => {
+  upstream = await new Upstream().start();
+});
+afterAll(async () => upstream.close());
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  upstream.seen.length = 0;
+  upstream.holdMs = 0;
+  upstream.status = 200;
+});
+
+async function start(env: Record<string, string | undefined>) {
+  app = await buildApp(testConfig(env), { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return app;
+}
+
+describe('GWS passthrough', () => {
+  it('forwards /api/v2/* under the GWS base path with cookies and CSRF headers both ways', async () => {
+    await start({ GWS_URL: `${upstream.origin}/gws` });
+    const response = await fetch(`${base}/api/v2/me?fields=*`, {
+      headers: { cookie: 'JSESSIONID=abc123', authorization: 'Basic YWdlbnQ6cHc=' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-csrf-header')).toBe('X-CSRF-TOKEN');
+    expect(response.headers.get('x-csrf-token')).toBe('csrf-value');
+    expect(response.headers.getSetCookie()).toEqual([
+      'JSESSIONID=abc123; Path=/; HttpOnly',
+      'other=1; Path=/',
+    ]);
+    // GWS's own CORS policy must not widen ours; X-Powered-By stays hidden.
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const seen = upstream.seen[0]!;
+    expect(seen.url).toBe('/gws/api/v2/me?fields=*');
+    expect(seen.headers.cookie).toBe('JSESSIONID=abc123');
+    expect(seen.headers.authorization).toBe('Basic YWdlbnQ6cHc=');
+    expect(seen.headers.host).toBe(new URL(upstream.origin).host);
+  });
+
+  it('streams CometD bodies untouched and holds long polls open', async () => {
+    await start({ GWS_URL: upstream.origin });
+    upstream.holdMs = 1500;
+    // Deliberately not valid JSON: the passthrough must not parse it.
+    const body = '[{"channel":"/meta/connect","connectionType":"long-polling","clientId":"x"},  ';
+    const started = Date.now();
+    const response = await fetch(`${base}/api/v2/notifications/connect`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json;charset=UTF-8',
+        cookie: 'JSESSIONID=abc',
+        'x-csrf-token': 't1',
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(body);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    const seen = upstream.seen[0]!;
+    expect(seen.method).toBe('POST');
+    expect(seen.url).toBe('/api/v2/notifications/connect');
+    expect(seen.body.toString()).toBe(body);
+    expect(seen.headers['x-csrf-token']).toBe('t1');
+    expect(PASSTHROUGH_TIMEOUT_MS).toBeGreaterThan(60_000);
+  });
+
+  it('passes GWS errors through and never retries', async () => {
+    await start({ GWS_URL: upstream.origin });
+    upstream.status = 503;
+    const response = await fetch(`${base}/api/v2/me`);
+    expect(response.status).toBe(503);
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('answers 502 problem+json when GWS is down, without naming it', async () => {
+    await start({ GWS_URL: `http://127.0.0.1:${await closedPort()}` });
+    const response = await fetch(`${base}/api/v2/me`);
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ code: 'upstream_unreachable' });
+    expect(text).not.toContain('127.0.0.1');
+  });
+
+  it('refuses a GWS whose TLS certificate it cannot verify', async () => {
+    let reached = 0;
+    const server = https.createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, (_req, res) => {
+      reached++;
+      res.end('{}');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      await start({ GWS_URL: `https://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const response = await fetch(`${base}/api/v2/me`, { headers: { cookie: 'JSESSIONID=s' } });
+      expect(response.status).toBe(502);
+      expect(reached).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('also forwards a notifications path outside /api/v2', async () => {
+    await start({ GWS_URL: upstream.origin, GWS_NOTIFICATIONS_PATH: '/genesys/cometd' });
+    const response = await fetch(`${base}/genesys/cometd/handshake`, { method: 'POST', body: '[]' });
+    expect(response.status).toBe(200);
+    expect(upstream.seen[0]?.url).toBe('/genesys/cometd/handshake');
+  });
+});
+
+describe('simulator control passthrough', () => {
+  it('forwards /api/sim/* to SIMULATOR_CONTROL_URL', async () => {
+    await start({ SIMULATOR_CONTROL_URL: `${upstream.origin}/sim` });
+    const response = await fetch(`${base}/api/sim/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ani":"+12125550100"}',
+    });
+    expect(response.status).toBe(200);
+    expect(upstream.seen[0]).toMatchObject({ method: 'POST', url: '/sim/calls' });
+    expect(upstream.seen[0]?.body.toString()).toBe('{"ani":"+12125550100"}');
+  });
+
+  it('does not exist without the simulator', async () => {
+    await start({});
+    const response = await fetch(`${base}/api/sim/calls`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'not_found' });
+    expect((await fetch(`${base}/api/sim/calls`)).status).toBe(404);
+    expect(upstream.seen).toHaveLength(0);
+  });
+});
+
+describe('header rewriting', () => {
+  it('drops only the Domain attribute of Set-Cookie', () => {
+    expect(stripCookieDomain('a=b; Domain=.x.com; Path=/; Secure; SameSite=None')).toBe(
+      'a=b; Path=/; Secure; SameSite=None',
+    );
+    expect(stripCookieDomain('domain=b; Path=/')).toBe('domain=b; Path=/');
+  });
+  it('drops upstream CORS and X-Powered-By headers', () => {
+    expect(
+      rewriteUpstreamHeaders({ 'Access-Control-Allow-Credentials': 'true', 'x-powered-by': 'x', etag: '1' }),
+    ).toEqual({ etag: '1' });
+  });
+});

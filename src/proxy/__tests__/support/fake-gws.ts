@@ -1,0 +1,42 @@
+// A minimal GWS: `/api/v2/me` accepts one session cookie. Counts requests and records headers.
+import { once } from 'node:events';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const VALID_SESSION = 'JSESSIONID=valid-session-1';
+
+export class FakeGws {
+  readonly received: IncomingHttpHeaders[] = [];
+  status = 200;
+  #server = http.createServer((req, res) => {
+    this.received.push(req.headers);
+    if (req.url !== '/api/v2/me') return void res.writeHead(404).end();
+    if (this.status !== 200) return void res.writeHead(this.status).end();
+    const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
+    if (!cookies.includes(VALID_SESSION)) {
+      return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"statusCode":2}');
+    }
+    res
+      .writeHead(200, {
+        'content-type': 'application/json',
+        'x-csrf-header': 'X-CSRF-TOKEN',
+        'x-csrf-token': 't',
+      })
+      .end('{"statusCode":0,"user":{"userName":"agent"}}');
+  });
+
+  async start(): Promise<this> {
+    this.#server.listen(0, '127.0.0.1');
+    await once(this.#server, 'listening');
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise((resolve) => this.#server.close(resolve));
+  }
+}

@@ -1,0 +1,21 @@
+// A throwaway self-signed certificate for 127.0.0.1, generated for these tests only (it protects
+// nothing): an HTTPS upstream the proxy must refuse to trust.
+export const SELF_SIGNED_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg7FPg0S2Lusnof63b
+0nhhtFGFAnlVcQ6lMlvjR0a9pwqhRANCAATTzqot7vqrJLMYU9MKyIKaMM+8ODUb
+gMZDwyyQEE+Iykxs38wTIfHYYRiUG/t9pbR9bdH8ghPc38hUQCbmPcLk
+-----END PRIVATE KEY-----
+`;
+
+export const SELF_SIGNED_CERT = `-----BEGIN CERTIFICATE-----
+MIIBnDCCAUGgAwIBAgIUXAoODCZx/E7kSYwXiOpzhCj9ix4wCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyNDIxNDI1OFoYDzIxMjYxMDMx
+MjE0MjU4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAATTzqot7vqrJLMYU9MKyIKaMM+8ODUbgMZDwyyQEE+Iykxs38wTIfHY
+YRiUG/t9pbR9bdH8ghPc38hUQCbmPcLko28wbTAdBgNVHQ4EFgQU3IX9wkGm5Jzd
+zqA57w//ane/XaEwHwYDVR0jBBgwFoAU3IX9wkGm5JzdzqA57w//ane/XaEwDwYD
+VR0TAQH/BAUwAwEB/zAaBgNVHREEEzARhwR/AAABgglsb2NhbGhvc3QwCgYIKoZI
+zj0EAwIDSQAwRgIhAI+4sc/PO/ZXHeKuQQ16I9oODw5OkIo2m/GKTLrCTdONAiEA
+jYWwhejLpIZ/b7SXv0Oe78SoPRnkXlIrgu27nb+9nS8=
+-----END CERTIFICATE-----
+`;

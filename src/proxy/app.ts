@@ -1,0 +1,84 @@
+// Composition root: one Fastify instance serving the widget, the lookup route, health, the widget
+// config, and the GWS / simulator passthroughs. Each concern lives in its own plugin or route module.
+import rateLimit from '@fastify/rate-limit';
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { historyFramingRoute } from './history/framing-route';
+import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
+import { LookupService } from './lookup/lookup-service';
+import { createAuthenticator } from './plugins/auth';
+import { installErrorHandling } from './plugins/errors';
+import { registerPassthrough } from './plugins/passthrough';
+import { registerSecurity } from './plugins/security';
+import { registerStaticSite, type StaticSite } from './plugins/static-site';
+import { problem, sendProblem } from './problem';
+import { configRoute } from './routes/config-route';
+import { healthRoutes, UpstreamProbe } from './routes/health-route';
+import { lookupRoute } from './routes/lookup-route';
+import type { FetchLike, UniphoreClient } from './uniphore/client';
+import { createUniphoreClient } from './uniphore/create-client';
+
+export { installShutdown } from './shutdown';
+
+export interface BuildAppOptions {
+  /** true (default): JSON logs at LOG_LEVEL on stdout; false: silent; an object: pino options merged over ours. */
+  logger?: boolean | object;
+  /** Replaces the Uniphore client chosen by UNIPHORE_TRANSPORT (tests). */
+  uniphoreClient?: UniphoreClient;
+  /** The fetch used towards Uniphore, GWS session checks and the readiness probe (tests). */
+  fetch?: FetchLike;
+}
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logger ?? true),
+    genReqId,
+    requestIdHeader: false,
+    trustProxy: false,
+    // 128 characters of 4-byte UTF-8, percent-encoded, is 1536 characters of path parameter.
+    routerOptions: { maxParamLength: 2048 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Undecodable URLs never reach a route (nor its hooks): answer them here, uncacheable.
+    frameworkErrors: (_error, _request, reply) => {
+      reply.header('cache-control', 'no-store');
+      sendProblem(reply, problem(400, 'invalid_value', 'the request URL is malformed'));
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  let site: StaticSite | undefined;
+  // Before any plugin: encapsulated children inherit the handlers that exist when they are created.
+  installErrorHandling(app, () => site);
+  await registerSecurity(app, config);
+  await app.register(rateLimit, { global: false });
+
+  const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
+  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs });
+  await app.register(lookupRoute, { config, service, authenticator: createAuthenticator(config, fetchFn) });
+  await app.register(configRoute, { config });
+  await app.register(historyFramingRoute, { config, fetch: fetchFn });
+  await app.register(healthRoutes, {
+    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn),
+  });
+  await registerPassthrough(app, config);
+  site = await registerStaticSite(app, config.staticDir);
+
+  app.log.info(
+    {
+      transport: client.transport,
+      auth: config.auth.mode,
+      simulator: config.simulatorControlUrl !== undefined,
+      cacheTtlMs: config.lookup.cacheTtlMs,
+      rateLimitPerMinute: config.lookup.rateLimitPerMinute,
+      cors: config.corsOrigins.length > 0,
+    },
+    'proxy configured',
+  );
+  return app as unknown as FastifyInstance;
+}

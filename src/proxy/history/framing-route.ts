@@ -1,0 +1,58 @@
+// GET /api/history/framing?url=…: may the widget frame this history page? The proxy fetches the page
+// (no cookies, no redirects followed, bounded time) and reads its framing headers. Only URLs on the
+// configured history origin are fetched, so the route cannot be used to reach anything else.
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { Config } from '../config';
+import { problem, sendProblem } from '../problem';
+import type { FetchLike } from '../uniphore/client';
+import { transfer } from '../uniphore/http';
+import { framingAllowed } from './framing';
+
+const Query = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) });
+
+export async function historyFramingRoute(
+  app: FastifyInstance,
+  options: { config: Config; fetch: FetchLike },
+): Promise<void> {
+  const { history, uniphore } = options.config;
+  const cache = new Map<string, { frameable: boolean; at: number }>();
+
+  app.get<{ Querystring: Type.Static<typeof Query> }>(
+    '/api/history/framing',
+    { schema: { querystring: Query } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      let url: URL;
+      try {
+        url = new URL(request.query.url);
+      } catch {
+        return sendProblem(reply, problem(400, 'invalid_value', 'url is not a URL'));
+      }
+      if (url.origin !== history.origin || url.username || url.password) {
+        return sendProblem(reply, problem(400, 'invalid_value', 'url is not on the history origin'));
+      }
+      const embedder = `${request.protocol}://${request.host}`;
+      const key = `${embedder} ${url.origin}`;
+      const cached = cache.get(key);
+      if (cached && Date.now() - cached.at < history.framingCacheMs) return { frameable: cached.frameable };
+
+      const result = await transfer(options.fetch, url.href, { method: 'GET' }, uniphore.timeoutMs);
+      if (!result.ok) {
+        const timeout = result.outcome.kind === 'timeout';
+        return sendProblem(
+          reply,
+          problem(timeout ? 504 : 502, timeout ? 'upstream_timeout' : 'upstream_unreachable', 'history site'),
+        );
+      }
+      const { headers } = result.response;
+      const frameable = framingAllowed(
+        { xFrameOptions: headers.get('x-frame-options'), csp: headers.get('content-security-policy') },
+        url.origin,
+        embedder,
+      );
+      if (history.framingCacheMs > 0) cache.set(key, { frameable, at: Date.now() });
+      return { frameable };
+    },
+  );
+}

@@ -1,0 +1,3 @@
+export function historyUrl(template: string, uniqueId: string): string {
+  return template.replaceAll('{uniqueId}', encodeURIComponent(uniqueId));
+}

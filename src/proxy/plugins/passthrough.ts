@@ -1,0 +1,100 @@
+// /api/v2/* (HTTP and the CometD long-poll endpoint) goes to GWS untouched, so the browser talks
+// to one origin and needs no CORS on GWS. Bodies are streamed, never parsed; cookies and the CSRF
+// headers travel both ways. /api/sim/* reaches the embedded simulator's control API when present.
+import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import { ProblemError } from '../problem';
+
+/** CometD holds a connect ~25–30 s; upstream timeouts must comfortably exceed that. */
+export const PASSTHROUGH_TIMEOUT_MS = 120_000;
+
+/**
+ * GWS may scope its session cookie to its own host; in front of it we are the host. Everything
+ * else in Set-Cookie (Path, Secure, HttpOnly, SameSite) is kept.
+ */
+export function stripCookieDomain(setCookie: string): string {
+  return setCookie
+    .split(';')
+    .filter((part, index) => index === 0 || !/^\s*domain\s*=/i.test(part))
+    .join(';');
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Upstream CORS headers would widen our own policy; X-Powered-By only advertises the stack. */
+export function rewriteUpstreamHeaders(headers: Headers): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('access-control-') || lower === 'x-powered-by') continue;
+    if (lower === 'set-cookie' && value !== undefined) {
+      out[name] = Array.isArray(value) ? value.map(stripCookieDomain) : stripCookieDomain(value);
+      continue;
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+function isTimeout(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'FST_REPLY_FROM_TIMEOUT' ||
+    error.name === 'TimeoutError'
+  );
+}
+
+function proxyOptions(
+  upstream: URL,
+  prefix: string,
+  rewritePrefix: string,
+  label: string,
+): FastifyHttpProxyOptions {
+  return {
+    upstream: upstream.origin,
+    prefix,
+    rewritePrefix,
+    // reply-from defaults to rejectUnauthorized: false; we talk to GWS over verified TLS only.
+    undici: {
+      headersTimeout: PASSTHROUGH_TIMEOUT_MS,
+      bodyTimeout: PASSTHROUGH_TIMEOUT_MS,
+      connect: { rejectUnauthorized: true },
+    },
+    // A passthrough retries nothing: a repeated POST could place a second call.
+    retryMethods: [],
+    disableRequestLogging: true,
+    replyOptions: {
+      rewriteHeaders: (headers) => rewriteUpstreamHeaders(headers as Headers) as typeof headers,
+      onError: (reply, { error }) => {
+        reply.log.warn({ err: error, passthrough: label }, `${label} passthrough failed`);
+        reply.send(
+          isTimeout(error)
+            ? new ProblemError(504, 'upstream_timeout', `${label} did not answer in time`)
+            : new ProblemError(502, 'upstream_unreachable', `${label} could not be reached`),
+        );
+      },
+    },
+  };
+}
+
+const basePath = (url: URL) => url.pathname.replace(/\/+$/, '');
+
+export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
+  const gws = new URL(config.gws.url);
+  await app.register(httpProxy, proxyOptions(gws, '/api/v2', `${basePath(gws)}/api/v2`, 'GWS'));
+  const notifications = config.gws.notificationsPath;
+  if (!notifications.startsWith('/api/v2/')) {
+    await app.register(
+      httpProxy,
+      proxyOptions(gws, notifications, `${basePath(gws)}${notifications}`, 'GWS'),
+    );
+  }
+  if (config.simulatorControlUrl !== undefined) {
+    const sim = new URL(config.simulatorControlUrl);
+    await app.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
+  }
+}

@@ -1,0 +1,164 @@
+// GET /api/uniphore/unique-id/:attribute/:value — the only route that spends our Uniphore
+// credentials. Per request: authenticate, rate-limit (per authenticated client), validate, look up.
+// Every answer, errors included, is `Cache-Control: no-store`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAttribute, UniqueIdParams } from '../../shared/lookup-api';
+import type { Config } from '../config';
+import { hashValue } from '../logging';
+import type { LookupService } from '../lookup/lookup-service';
+import { outcomeReply } from '../lookup/outcome-reply';
+import { validateLookupInput } from '../lookup/validate';
+import type { Authenticator } from '../plugins/auth';
+import { PROBLEM_CONTENT_TYPE, ProblemError, problem, sendProblem } from '../problem';
+import type { LookupOutcome } from '../uniphore/client';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Rate-limit key of the authenticated caller (session, token + address, or address). */
+    principal: string;
+  }
+}
+
+export interface LookupRouteOptions {
+  config: Config;
+  service: LookupService;
+  authenticator: Authenticator;
+}
+
+export const LOOKUP_PATH = '/api/uniphore/unique-id';
+
+function outcomeLogFields(outcome: LookupOutcome): Record<string, unknown> {
+  switch (outcome.kind) {
+    case 'found':
+      return { upstreamStatus: outcome.upstreamStatus };
+    case 'not_found':
+      return { upstreamStatus: outcome.upstreamStatus, note: outcome.note };
+    case 'unauthorized':
+      return {
+        upstreamStatus: outcome.upstreamStatus,
+        unauthenticatedReason: outcome.reason,
+        faultCode: outcome.faultCode,
+      };
+    case 'upstream_error':
+    case 'bad_response':
+      return { upstreamStatus: outcome.upstreamStatus, detail: outcome.detail };
+    case 'unreachable':
+      return { detail: outcome.detail };
+    case 'timeout':
+      return {};
+  }
+}
+
+function logLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
+  if (outcome.kind === 'unauthorized') return 'error';
+  if (outcome.kind === 'found' || (outcome.kind === 'not_found' && !outcome.note)) return 'info';
+  return 'warn';
+}
+
+export async function lookupRoute(app: FastifyInstance, options: LookupRouteOptions): Promise<void> {
+  const { config, service, authenticator } = options;
+  app.decorateRequest('principal', '');
+
+  const authenticate = async (request: FastifyRequest) => {
+    request.principal = await authenticator.authenticate(request);
+  };
+  const rateLimit = app.rateLimit({
+    max: config.lookup.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.principal || `ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      new ProblemError(
+        429,
+        'rate_limited',
+        `at most ${context.max} lookups per minute; retry in ${context.after}`,
+      ),
+  });
+  const noStore = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  };
+  const common = {
+    method: 'GET' as const,
+    exposeHeadRoute: false,
+    onRequest: [authenticate, rateLimit],
+    onSend: noStore,
+  };
+
+  const reject = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: 'invalid_attribute' | 'invalid_value',
+    detail: string,
+    attribute?: unknown,
+  ) => {
+    request.log.info(
+      {
+        lookup: {
+          attribute: isAttribute(attribute) ? attribute : undefined,
+          outcome: code,
+          upstreamCalls: 0,
+        },
+      },
+      'uniphore lookup rejected',
+    );
+    return sendProblem(reply, problem(400, code, detail));
+  };
+
+  app.route({
+    ...common,
+    url: `${LOOKUP_PATH}/:attribute/:value`,
+    schema: { params: UniqueIdParams },
+    // Validation failures reach the handler, which decides between the two stable codes.
+    attachValidation: true,
+    handler: async (request, reply) => {
+      const params = request.params as { attribute?: unknown; value?: unknown };
+      const input = validateLookupInput(params.attribute, params.value);
+      if (!input.ok) return reject(request, reply, input.code, input.detail, params.attribute);
+      if (request.validationError)
+        return reject(request, reply, 'invalid_value', 'value is not acceptable', params.attribute);
+
+      const started = performance.now();
+      const result = await service.lookup(input.attribute, input.value);
+      const answer = outcomeReply(result.outcome, input.attribute, config.history.urlTemplate);
+      request.log[logLevel(result.outcome)](
+        {
+          lookup: {
+            attribute: input.attribute,
+            valueHash: hashValue(input.value),
+            transport: service.transport,
+            durationMs: Math.round(performance.now() - started),
+            outcome: answer.code,
+            cached: result.cached,
+            coalesced: result.coalesced,
+            ...outcomeLogFields(result.outcome),
+          },
+        },
+        'uniphore lookup',
+      );
+      reply.code(answer.status);
+      if (answer.status !== 200) reply.type(PROBLEM_CONTENT_TYPE);
+      return reply.send(answer.body);
+    },
+  });
+
+  // Anything else under the lookup path is a malformed lookup (a raw "/" in the value, a missing
+  // value or attribute): a 400 with the right code, never a route-level 404 the widget would read
+  // as "no interaction".
+  const malformed = async (request: FastifyRequest, reply: FastifyReply) => {
+    const rest = ((request.params as { '*'?: string })['*'] ?? '').replace(/^\/+/, '');
+    const [attribute = '', ...value] = rest.split('/');
+    if (!isAttribute(attribute)) {
+      return reject(
+        request,
+        reply,
+        'invalid_attribute',
+        'attribute must be one of dtmf, callReturn, clickToCall, historySearchId',
+      );
+    }
+    const detail =
+      value.join('') === '' ? 'value is required' : 'value must be a single path segment: encode "/" as %2F';
+    return reject(request, reply, 'invalid_value', detail, attribute);
+  };
+  app.route({ ...common, url: `${LOOKUP_PATH}/*`, handler: malformed });
+  app.route({ ...common, url: LOOKUP_PATH, handler: malformed });
+}
