@@ -5,7 +5,7 @@ import { expect, test } from './fixtures/server';
 test.describe('a call pops its interaction history', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
   });
 
   test('placed from the simulator panel, the history of the caller is shown in a frame', async ({

@@ -12,6 +12,9 @@ export function contentSecurityPolicy(config: Config): Record<string, string[]> 
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
+    // The cometd client keeps its timers in a blob: worker, so that a background tab's throttled
+    // timers cannot starve the long-poll heartbeat.
+    workerSrc: ["'self'", 'blob:'],
     frameSrc: [config.history.origin],
     frameAncestors: [...config.frameAncestors],
     objectSrc: ["'none'"],

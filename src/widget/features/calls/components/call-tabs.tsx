@@ -1,15 +1,12 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { texts } from '../../../ui/texts';
-import { popsActions, usePopsStore } from '../store/pops-store';
+import { popsActions, selectOrder, selectPops, usePopsStore } from '../store/pops-store';
 
 /** One tab per call (consultation, transfer, conference), newest first; arrow keys move between tabs. */
 export function CallTabs() {
-  const tabs = usePopsStore(
-    useShallow((state) =>
-      state.order.map((id) => ({ id, caller: state.pops[id]?.caller, released: state.pops[id]?.released })),
-    ),
-  );
+  const order = usePopsStore(selectOrder);
+  const pops = usePopsStore(selectPops);
+  const tabs = order.map((id) => ({ id, caller: pops[id]?.caller, released: pops[id]?.released }));
   const activeId = usePopsStore((state) => state.activeId);
   const refs = useRef(new Map<string, HTMLButtonElement>());
   if (tabs.length < 2) return null;

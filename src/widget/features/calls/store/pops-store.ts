@@ -85,4 +85,5 @@ export const popsActions = {
 export const selectActivePop = (state: PopsState): Pop | undefined =>
   state.activeId ? state.pops[state.activeId] : undefined;
 export const selectOrder = (state: PopsState) => state.order;
+export const selectPops = (state: PopsState) => state.pops;
 export const selectPop = (callId: string) => (state: PopsState) => state.pops[callId];

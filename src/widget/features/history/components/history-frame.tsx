@@ -13,7 +13,8 @@ interface HistoryFrameProps {
 // The history page is a cross-origin Uniphore page: it needs scripts, its own origin (cookies,
 // storage), forms and popups for its links; it gets no top navigation, so it cannot take over the
 // agent desktop, and no downloads, modals or pointer lock.
-export const HISTORY_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
+export const HISTORY_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
 
 /** A page that has not loaded by then is reported slow; the link stays the way out. */
 const LOAD_TIMEOUT_MS = 15_000;

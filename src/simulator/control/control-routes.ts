@@ -1,0 +1,145 @@
+// The control API (/sim/*): place, answer, hold, release calls, attach data, inject faults, restart
+// CometD, drop sessions, read counters. Used by the widget's simulator panel and the e2e suite.
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { GWS_CALLS_CHANNEL } from '../../shared/gws-constants';
+import { AttributeSchema } from '../../shared/lookup-api';
+import { PlaceCallRequest } from '../../shared/sim-control';
+import { FaultsPatch, mergeFaults } from '../faults';
+import type { SimulatedCall } from '../gws/calls';
+import type { SimulatorState } from '../state';
+
+const CallParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const ACTIONS: Record<string, string> = {
+  answer: 'Established',
+  hold: 'Held',
+  retrieve: 'Established',
+  release: 'Released',
+};
+
+export async function controlRoutes(
+  app: FastifyInstance,
+  { state }: { state: SimulatorState },
+): Promise<void> {
+  const publish = (call: SimulatedCall, notificationType: string) => {
+    state.stats.published += 1;
+    state.cometd.deliver(GWS_CALLS_CHANNEL, state.calls.message(call, notificationType, state.faults));
+  };
+  const resource = (call: SimulatedCall) => state.calls.toResource(call, state.faults);
+
+  app.post('/sim/calls', { schema: { body: PlaceCallRequest } }, async (request, reply) => {
+    const call = state.calls.place(request.body as Type.Static<typeof PlaceCallRequest>);
+    publish(call, 'StatusChange');
+    if (call.state === 'Dialing') {
+      // An outbound call is answered by the far end shortly after dialing.
+      setTimeout(() => {
+        const established = state.calls.setState(call.id, 'Established');
+        if (established) publish(established, 'StatusChange');
+      }, 100);
+    }
+    return reply.code(201).send(resource(call));
+  });
+
+  app.get('/sim/calls', async () => ({ calls: state.calls.inProgress().map(resource) }));
+
+  app.post(
+    '/sim/calls/:id/:action',
+    {
+      schema: {
+        params: Type.Object({ id: CallParams.properties.id, action: Type.Enum(Object.keys(ACTIONS)) }),
+      },
+    },
+    async (request, reply) => {
+      const { id, action } = request.params as { id: string; action: string };
+      const state_ = ACTIONS[action] ?? 'Established';
+      const call = state.calls.setState(id, state_);
+      if (!call) return reply.code(404).send({ message: `no call ${id}` });
+      publish(call, 'StatusChange');
+      return resource(call);
+    },
+  );
+
+  app.put(
+    '/sim/calls/:id/user-data',
+    {
+      schema: {
+        params: CallParams,
+        body: Type.Object(
+          { userData: Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 256 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { userData } = request.body as { userData: Record<string, string> };
+      const call = state.calls.attach(id, userData);
+      if (!call) return reply.code(404).send({ message: `no call ${id}` });
+      publish(call, 'AttachedDataChanged');
+      return resource(call);
+    },
+  );
+
+  app.get('/sim/faults', async () => state.faults);
+  app.put('/sim/faults', { schema: { body: FaultsPatch } }, async (request) => {
+    state.faults = mergeFaults(state.faults, request.body as Type.Static<typeof FaultsPatch>);
+    return state.faults;
+  });
+
+  app.post('/sim/reset', async () => {
+    state.reset();
+    return { ok: true };
+  });
+
+  app.get('/sim/uniphore/records', async () => ({ records: state.records.list() }));
+  app.post(
+    '/sim/uniphore/records',
+    {
+      schema: {
+        body: Type.Object(
+          {
+            attribute: AttributeSchema,
+            value: Type.String({ minLength: 1, maxLength: 128 }),
+            uniqueId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { attribute, value, uniqueId } = request.body as {
+        attribute: Type.Static<typeof AttributeSchema>;
+        value: string;
+        uniqueId?: string;
+      };
+      return reply.code(201).send(state.records.add(attribute, value, uniqueId));
+    },
+  );
+
+  app.post('/sim/cometd/restart', async () => {
+    state.cometd.restart();
+    return { ok: true };
+  });
+  app.post('/sim/sessions/drop', async () => {
+    state.sessions.dropAll();
+    state.cometd.restart();
+    return { ok: true };
+  });
+  app.post(
+    '/sim/cometd/publish',
+    {
+      schema: {
+        body: Type.Object({
+          channel: Type.String({ pattern: '^/v2/me/[A-Za-z0-9_/-]+$' }),
+          data: Type.Unknown(),
+        }),
+      },
+    },
+    async (request) => {
+      const { channel, data } = request.body as { channel: string; data: unknown };
+      return { delivered: state.cometd.deliver(channel, data) };
+    },
+  );
+
+  app.get('/sim/stats', async () => ({ ...state.stats.toJSON(), cometdClients: state.cometd.clients }));
+}

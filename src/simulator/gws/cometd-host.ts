@@ -1,0 +1,96 @@
+// The real CometD server (cometd-nodejs-server, long-polling) behind /api/v2/notifications. It can be
+// "restarted": every CometD session is lost and open long-polls are cut, as when GWS restarts, so
+// clients must re-handshake and re-subscribe.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cometdServer, { type CometDServer, type ServerSession } from 'cometd-nodejs-server';
+import ackExtension from 'cometd-nodejs-server/ack-extension.js';
+import type { GwsSession, SessionStore } from './sessions';
+
+const { createCometDServer } = cometdServer;
+// CommonJS modules: named exports are only reachable through the default export.
+const { AcknowledgedMessagesExtension } = ackExtension;
+
+export interface CometdHostOptions {
+  timeoutMs: number;
+  sessions: SessionStore;
+  onHandshake(): void;
+}
+
+export class CometdHost {
+  private server!: CometDServer;
+  /** CometD session id → the GWS session it was opened with. */
+  private owners = new Map<string, string>();
+  private readonly inFlight = new Set<ServerResponse>();
+
+  constructor(private readonly options: CometdHostOptions) {
+    this.create();
+  }
+
+  private create(): void {
+    const server = createCometDServer({ timeout: this.options.timeoutMs, maxInterval: 10_000 });
+    server.addExtension(new AcknowledgedMessagesExtension() as never);
+    const owners = new Map<string, string>();
+    server.policy = {
+      // Only a client holding a valid GWS session (its JSESSIONID cookie) may handshake.
+      canHandshake: (session: ServerSession, _message, callback) => {
+        const request = server.context.request as IncomingMessage | undefined;
+        const gws = this.options.sessions.fromCookie(request?.headers.cookie);
+        if (!gws) {
+          callback(undefined, false);
+          return;
+        }
+        owners.set(session.id, gws.id);
+        this.options.onHandshake();
+        callback(undefined, true);
+      },
+      // Clients may listen on /v2/me/*, never publish: events come from the server.
+      canPublish: (_session, _message, _channel, callback) => callback(undefined, false),
+    };
+    server.addListener('sessionRemoved', (session: ServerSession) => owners.delete(session.id));
+    this.server = server;
+    this.owners = owners;
+  }
+
+  handle(request: IncomingMessage, response: ServerResponse): void {
+    this.inFlight.add(response);
+    response.once('close', () => this.inFlight.delete(response));
+    this.server.handle(request, response);
+  }
+
+  /** Delivers to every CometD client of one GWS session (or of all sessions). */
+  deliver(channel: string, data: unknown, gwsSession?: GwsSession): number {
+    let delivered = 0;
+    for (const [cometdId, ownerId] of this.owners) {
+      if (gwsSession && ownerId !== gwsSession.id) continue;
+      const session = this.server.getServerSession(cometdId);
+      if (!session) continue;
+      session.deliver(null, channel, data);
+      delivered += 1;
+    }
+    return delivered;
+  }
+
+  /** Disconnects the CometD clients of a GWS session (sign-out). */
+  disconnect(gwsSession: GwsSession): void {
+    for (const [cometdId, ownerId] of this.owners) {
+      if (ownerId === gwsSession.id) this.server.getServerSession(cometdId)?.disconnect();
+    }
+  }
+
+  get clients(): number {
+    return this.owners.size;
+  }
+
+  /** A server restart: all sessions gone, open long-polls cut mid-flight. */
+  restart(): void {
+    this.server.close();
+    for (const response of this.inFlight) response.socket?.destroy();
+    this.inFlight.clear();
+    this.create();
+  }
+
+  close(): void {
+    this.server.close();
+    for (const response of this.inFlight) response.socket?.destroy();
+  }
+}

@@ -1,0 +1,73 @@
+// The embedded simulator: GWS (CometD + sessions + UCS) and Uniphore (REST + SOAP + history pages) on
+// two loopback HTTP servers of their own, different origins as in production.
+import type { AddressInfo } from 'node:net';
+import { controlRoutes } from './control/control-routes';
+import { buildGwsApp } from './gws/gws-server';
+import { SimulatorState, type UniphoreCredentials } from './state';
+import { buildUniphoreApp } from './uniphore/uniphore-server';
+
+export interface SimulatorOptions {
+  host?: string;
+  gwsPort?: number;
+  uniphorePort?: number;
+  /** How long CometD holds a long-poll open. */
+  cometdTimeoutMs?: number;
+  /** true: GET /api/v2/me needs Basic credentials or a session; false: the demo agent is signed in. */
+  requireLogin?: boolean;
+}
+
+export interface Simulator {
+  gwsUrl: string;
+  uniphoreUrl: string;
+  credentials: UniphoreCredentials;
+  historyUrlTemplate: string;
+  demoAgent: { username: string; password: string };
+  close(): Promise<void>;
+}
+
+export const SIMULATOR_CREDENTIALS: UniphoreCredentials = {
+  accountId: '12345678',
+  apiVersion: '2',
+  tenantId: 'sim-tenant',
+  // A made-up key: the simulator's only, never a real tenant's.
+  applicationKey: 'sim-application-key-4f9a2c7e',
+  environmentName: 'simulator',
+};
+
+const DEMO_AGENT = {
+  username: 'demo',
+  password: 'demo',
+  userId: 'agent-1',
+  firstName: 'Dana',
+  lastName: 'Demo',
+};
+
+const url = (address: AddressInfo | string | null) => {
+  if (!address || typeof address === 'string') throw new Error('simulator did not bind a TCP port');
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+};
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const host = options.host ?? '127.0.0.1';
+  const state = new SimulatorState(DEMO_AGENT, SIMULATOR_CREDENTIALS, options.cometdTimeoutMs ?? 25_000);
+  const gws = buildGwsApp(state, options.requireLogin ?? false);
+  await gws.register(controlRoutes, { state });
+  const uniphore = buildUniphoreApp(state);
+  await gws.listen({ host, port: options.gwsPort ?? 0 });
+  await uniphore.listen({ host, port: options.uniphorePort ?? 0 });
+  state.gwsUrl = url(gws.server.address());
+  state.uniphoreUrl = url(uniphore.server.address());
+  return {
+    gwsUrl: state.gwsUrl,
+    uniphoreUrl: state.uniphoreUrl,
+    credentials: { ...SIMULATOR_CREDENTIALS },
+    historyUrlTemplate: `${state.uniphoreUrl}/history/{uniqueId}`,
+    demoAgent: { username: DEMO_AGENT.username, password: DEMO_AGENT.password },
+    async close() {
+      state.cometd.close();
+      gws.server.closeAllConnections();
+      uniphore.server.closeAllConnections();
+      await Promise.all([gws.close(), uniphore.close()]);
+    },
+  };
+}

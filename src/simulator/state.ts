@@ -1,0 +1,52 @@
+// Everything the simulated GWS and Uniphore share: sessions, calls, UCS, records, faults, counters.
+
+import { defaultFaults, type Faults } from './faults';
+import { CallRegistry } from './gws/calls';
+import { CometdHost } from './gws/cometd-host';
+import { type DemoAgent, SessionStore } from './gws/sessions';
+import { Ucs } from './gws/ucs';
+import { Stats } from './stats';
+import { RecordStore } from './uniphore/records';
+
+export interface UniphoreCredentials {
+  accountId: string;
+  apiVersion: string;
+  tenantId: string;
+  applicationKey: string;
+  environmentName: string;
+}
+
+export class SimulatorState {
+  gwsUrl = '';
+  uniphoreUrl = '';
+  faults: Faults = defaultFaults();
+  readonly stats = new Stats();
+  readonly sessions: SessionStore;
+  readonly cometd: CometdHost;
+  readonly calls = new CallRegistry(() => this.gwsUrl);
+  readonly ucs = new Ucs();
+  readonly records = new RecordStore();
+
+  constructor(
+    readonly agent: DemoAgent,
+    readonly credentials: UniphoreCredentials,
+    cometdTimeoutMs: number,
+  ) {
+    this.sessions = new SessionStore(agent);
+    this.cometd = new CometdHost({
+      timeoutMs: cometdTimeoutMs,
+      sessions: this.sessions,
+      onHandshake: () => {
+        this.stats.handshakes += 1;
+      },
+    });
+  }
+
+  reset(): void {
+    this.faults = defaultFaults();
+    this.stats.reset();
+    this.calls.clear();
+    this.ucs.clear();
+    this.records.reset();
+  }
+}
