@@ -1,39 +1,66 @@
 // The widget inside an agent desktop: a host page on another origin frames `/?mode=embedded` and
-// hands calls over by postMessage. The host pages are served by Playwright routing on made-up origins.
+// hands calls over by postMessage. Host and intruder pages come from real loopback servers on other
+// ports: cross-origin but same-site, as a desktop and a widget under one company domain are (the GWS
+// session cookie is SameSite=Lax, so a cross-site embedder would get no session).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/server';
+import { test as base, expect, startServer } from './fixtures/server';
 
-const HOST = 'http://desktop.test';
-const EVIL = 'http://evil.test';
+function hostPage(widgetOrigin: string, evil: string): string {
+  return `<!doctype html><html lang="en"><title>Agent desktop</title>
+    <main><h1>Agent desktop</h1>
+    <iframe id="widget" title="Interaction history widget" style="width:360px;height:720px"
+      src="${widgetOrigin}/?mode=embedded"></iframe></main>
+    <script>
+      window.received = [];
+      addEventListener('message', (e) => { if (e.origin === '${widgetOrigin}') window.received.push(e.data); });
+      window.send = (message) => document.getElementById('widget').contentWindow.postMessage(message, '${widgetOrigin}');
+      window.addEvil = () => { const f = document.createElement('iframe'); f.src = '${evil}/'; document.body.append(f); };
+    </script></html>`;
+}
 
-test.use({ serverEnv: { FRAME_ANCESTORS: `'self' ${HOST}` } });
+const EVIL_PAGE = `<!doctype html><title>intruder</title><p id="done">posted</p><script>
+  parent.frames[0].postMessage({ type: 'uhw:call', call: { id: 'EVIL-1', ani: '+10000000666' } }, '*');
+</script>`;
 
-async function openHost(page: Page, widgetUrl: string) {
-  const widgetOrigin = new URL(widgetUrl).origin;
-  await page.route(`${HOST}/**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><title>Agent desktop</title>
-        <main><h1>Agent desktop</h1>
-        <iframe id="widget" title="Interaction history widget" style="width:360px;height:720px"
-          src="${widgetOrigin}/?mode=embedded"></iframe></main>
-        <script>
-          window.received = [];
-          addEventListener('message', (e) => { if (e.origin === '${widgetOrigin}') window.received.push(e.data); });
-          window.send = (message) => document.getElementById('widget').contentWindow.postMessage(message, '${widgetOrigin}');
-          window.addEvil = () => { const f = document.createElement('iframe'); f.src = '${EVIL}/'; document.body.append(f); };
-        </script></html>`,
-    }),
-  );
-  await page.route(`${EVIL}/**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>evil</title><p id="done">posted</p><script>
-        parent.frames[0].postMessage({ type: 'uhw:call', call: { id: 'EVIL-1', ani: '+10000000666' } }, '*');
-      </script>`,
-    }),
-  );
-  await page.goto(`${HOST}/`);
+async function listen(handler: (url: URL) => string): Promise<{ origin: string; server: Server }> {
+  const server = createServer((request, response) => {
+    response.setHeader('content-type', 'text/html');
+    response.end(handler(new URL(request.url ?? '/', 'http://x')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const test = base.extend<object, { pages: { host: string; evil: string } }>({
+  pages: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
+    async ({}, use) => {
+      const evil = await listen(() => EVIL_PAGE);
+      const host = await listen((url) => hostPage(url.searchParams.get('widget') ?? '', evil.origin));
+      await use({ host: host.origin, evil: evil.origin });
+      host.server.close();
+      evil.server.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [
+    async ({ pages }, use) => {
+      // Framing answers are not reused, so one test can make the history site refuse frames.
+      const server = await startServer({
+        FRAME_ANCESTORS: `'self' ${pages.host}`,
+        HISTORY_FRAMING_CACHE_MS: '0',
+      });
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+async function openHost(page: Page, widgetUrl: string, hostOrigin: string) {
+  await page.goto(`${hostOrigin}/?widget=${encodeURIComponent(new URL(widgetUrl).origin)}`);
   await expect
     .poll(() =>
       page.evaluate(() =>
@@ -49,9 +76,14 @@ const send = (page: Page, message: unknown) =>
 const received = (page: Page) =>
   page.evaluate(() => (window as unknown as { received: Record<string, unknown>[] }).received);
 
-test('a call handed over by the host page pops, and the host is told', async ({ page, server, sim }) => {
+test('a call handed over by the host page pops, and the host is told', async ({
+  page,
+  server,
+  sim,
+  pages,
+}) => {
   const record = await sim.addRecord('callReturn', '+14155550150');
-  const widget = await openHost(page, server.url);
+  const widget = await openHost(page, server.url, pages.host);
   await send(page, { type: 'uhw:call', call: { id: 'HOST-1', ani: '+14155550150', type: 'Inbound' } });
   const pop = widget.getByRole('article', { name: 'Call from +14155550150' });
   await expect(pop.locator('iframe')).toHaveAttribute('src', new RegExp(record.uniqueId));
@@ -62,11 +94,16 @@ test('a call handed over by the host page pops, and the host is told', async ({ 
     );
 });
 
-test('messages from another origin or a malformed shape are ignored', async ({ page, server, sim }) => {
+test('messages from another origin or a malformed shape are ignored', async ({
+  page,
+  server,
+  sim,
+  pages,
+}) => {
   await sim.addRecord('callReturn', '+14155550151');
-  const widget = await openHost(page, server.url);
+  const widget = await openHost(page, server.url, pages.host);
   await page.evaluate(() => (window as unknown as { addEvil(): void }).addEvil());
-  await expect(page.frameLocator(`iframe[src="${EVIL}/"]`).locator('#done')).toHaveText('posted');
+  await expect(page.frameLocator(`iframe[src="${pages.evil}/"]`).locator('#done')).toHaveText('posted');
   await send(page, { type: 'uhw:call', call: { ani: '+10000000667' } });
   await send(page, { type: 'uhw:call', call: { id: 'HOST-2', ani: '+14155550151' } });
   await expect(widget.getByRole('article', { name: 'Call from +14155550151' })).toBeVisible();
@@ -74,10 +111,10 @@ test('messages from another origin or a malformed shape are ignored', async ({ p
   await expect(widget.getByText('+10000000667')).toHaveCount(0);
 });
 
-test('two simultaneous calls give two tabs, the newest active', async ({ page, server, sim }) => {
+test('two simultaneous calls give two tabs, the newest active', async ({ page, server, sim, pages }) => {
   await sim.addRecord('callReturn', '+14155550152');
   await sim.addRecord('callReturn', '+14155550153');
-  const widget = await openHost(page, server.url);
+  const widget = await openHost(page, server.url, pages.host);
   await send(page, { type: 'uhw:call', call: { id: 'HOST-3', ani: '+14155550152' } });
   await expect(widget.getByRole('article', { name: 'Call from +14155550152' })).toBeVisible();
   await send(page, { type: 'uhw:call', call: { id: 'HOST-4', ani: '+14155550153', type: 'Consult' } });
@@ -88,10 +125,10 @@ test('two simultaneous calls give two tabs, the newest active', async ({ page, s
   await expect(widget.getByRole('article', { name: 'Call from +14155550152' })).toBeVisible();
 });
 
-test('a history page that refuses framing falls back to the link', async ({ page, server, sim }) => {
+test('a history page that refuses framing falls back to the link', async ({ page, server, sim, pages }) => {
   const record = await sim.addRecord('callReturn', '+14155550154');
   await sim.faults({ history: { frameable: false } });
-  const widget = await openHost(page, server.url);
+  const widget = await openHost(page, server.url, pages.host);
   await send(page, { type: 'uhw:call', call: { id: 'HOST-5', ani: '+14155550154' } });
   const pop = widget.getByRole('article', { name: 'Call from +14155550154' });
   await expect(pop.getByRole('status').filter({ hasText: 'does not allow being shown here' })).toBeVisible();

@@ -31,6 +31,11 @@ export class AgentRuntime {
   readonly settled = new Set<(pop: Pop) => void>();
   private connection: NotificationsConnection | null = null;
   private stopped = false;
+  private markSignedIn!: () => void;
+  /** Resolves once a GWS session exists: calls from the host wait for it, `uhw:ready` too. */
+  readonly signedIn = new Promise<void>((resolve) => {
+    this.markSignedIn = resolve;
+  });
 
   constructor(private readonly options: AgentRuntimeOptions) {
     const { config, queryClient } = options;
@@ -50,6 +55,7 @@ export class AgentRuntime {
   async start(credentials?: Credentials): Promise<boolean> {
     const signedIn = await getMe(credentials);
     if (!signedIn || this.stopped) return signedIn;
+    this.markSignedIn();
     if (this.options.startContactCenterSession) {
       await setContactCenterSession(true).catch((error) => log('StartContactCenterSession failed', error));
     }
@@ -83,7 +89,9 @@ export class AgentRuntime {
   }
 
   /** A call handed over by the embedding desktop (postMessage or URL): popped as an answered call. */
-  handleHostCall(call: HostCallMessage['call']): void {
+  async handleHostCall(call: HostCallMessage['call']): Promise<void> {
+    await this.signedIn;
+    if (this.stopped) return;
     this.engine.handleCall({
       id: call.id,
       state: 'Established',

@@ -20,7 +20,7 @@ export function useHostEmbedding(runtime: AgentRuntime | null, config: WidgetCon
     applyTheme(params.get('theme'));
     const callId = params.get('callId');
     if (callId && callId.length <= 256) {
-      runtime.handleHostCall({
+      void runtime.handleHostCall({
         id: callId,
         ani: params.get('ani') ?? undefined,
         dnis: params.get('dnis') ?? undefined,
@@ -30,7 +30,7 @@ export function useHostEmbedding(runtime: AgentRuntime | null, config: WidgetCon
 
     const rules = parseOriginRules(config.frameAncestors, window.location.origin);
     const host = connectHost(window, rules, {
-      onCall: (call) => runtime.handleHostCall(call),
+      onCall: (call) => void runtime.handleHostCall(call),
       onTheme: (theme) => applyTheme(theme),
       log,
     });
@@ -51,7 +51,8 @@ export function useHostEmbedding(runtime: AgentRuntime | null, config: WidgetCon
       }
     };
     runtime.settled.add(onSettled);
-    host.post({ type: 'uhw:ready' });
+    // Ready means ready to pop: the GWS session exists.
+    void runtime.signedIn.then(() => host.post({ type: 'uhw:ready' }));
     return () => {
       runtime.settled.delete(onSettled);
       host.dispose();
