@@ -1,5 +1,6 @@
 // The walking skeleton, end to end: simulator panel → real CometD event → FindPhoneCall → correlation →
 // proxy lookup → Uniphore simulator → history iframe, in Chromium.
+import { SIMULATOR_CREDENTIALS } from '../src/simulator';
 import { expect, test } from './fixtures/server';
 
 test.describe('a call pops its interaction history', () => {
@@ -36,6 +37,8 @@ test.describe('a call pops its interaction history', () => {
       return placed && shown ? shown.startTime - placed.startTime : null;
     });
     expect(ms).not.toBeNull();
+    // README screenshot: refreshed on demand (UPDATE_SCREENSHOTS=1 npm run test:e2e), taken here.
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/agent-pop.png' });
     test
       .info()
       .annotations.push({ type: 'place-call-to-iframe-ms', description: String(Math.round(ms ?? -1)) });
@@ -73,5 +76,26 @@ test.describe('a call pops its interaction history', () => {
     const paths = stats.uniphore.map((entry) => entry.rawPath);
     expect(paths).toContainEqual(expect.stringMatching(/\/uniqueId\/clickToCall\/%2B12125550199$/));
     expect(paths.some((path) => path.includes('+'))).toBe(false);
+  });
+
+  test('Uniphore refusing our credentials shows a configuration error, and the key appears nowhere', async ({
+    page,
+    sim,
+  }) => {
+    const bodies: string[] = [];
+    page.on('response', async (response) => {
+      bodies.push(
+        `${response.url()} ${JSON.stringify(await response.allHeaders())} ${await response.text().catch(() => '')}`,
+      );
+    });
+    await sim.faults({ uniphore: { mode: 'unauthorized' } });
+    await sim.placeCall({ ani: '+14155550100' });
+    const pop = page.getByRole('article', { name: 'Call from +14155550100' });
+    await expect(pop.getByRole('alert')).toHaveText(/Uniphore rejected our credentials.*administrator/);
+    await expect(pop.locator('iframe')).toHaveCount(0);
+    const key = SIMULATOR_CREDENTIALS.applicationKey;
+    expect(await page.content()).not.toContain(key);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(body).not.toContain(key);
   });
 });
