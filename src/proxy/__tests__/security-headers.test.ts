@@ -23,7 +23,7 @@ describe('security headers', () => {
       const response = await app.inject({ url, headers: authHeader });
       expect(response.headers['content-security-policy']).toBe(
         "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;" +
-          "connect-src 'self';frame-src https://history.example.test;" +
+          "connect-src 'self';worker-src 'self' blob:;frame-src https://history.example.test;" +
           "frame-ancestors 'self' https://desktop.example.com;object-src 'none';base-uri 'self'",
       );
       expect(response.headers['x-frame-options']).toBeUndefined();
