@@ -1,0 +1,215 @@
+// The GWS stand-in over real sockets, with the real cometd client (Node adapter) as GWS clients use it.
+import { adapt } from 'cometd-nodejs-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../index';
+
+adapt();
+const { CometD, AckExtension } = await import('cometd');
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ cometdTimeoutMs: 2_000 });
+});
+afterAll(async () => sim.close());
+beforeEach(async () => {
+  await fetch(`${sim.gwsUrl}/sim/reset`, { method: 'POST' });
+});
+
+async function signIn(): Promise<{ cookie: string; csrf: Record<string, string> }> {
+  const response = await fetch(`${sim.gwsUrl}/api/v2/me`);
+  expect(response.status).toBe(200);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const header = response.headers.get('x-csrf-header') ?? '';
+  return { cookie, csrf: { [header]: response.headers.get('x-csrf-token') ?? '' } };
+}
+
+const findPhoneCall = {
+  operationName: 'FindPhoneCall',
+  callId: 'CALL-1',
+  status: 'New',
+  phoneNumber: '+14155550100',
+  type: 'Inbound',
+};
+
+/** A cometd client on the session, subscribed to /v2/me/* in the handshake listener; collects messages. */
+async function listen(cookie: string) {
+  const cometd = new CometD();
+  cometd.unregisterTransport('websocket');
+  cometd.registerExtension('ack', new AckExtension());
+  cometd.configure({
+    url: `${sim.gwsUrl}/api/v2/notifications`,
+    requestHeaders: { Cookie: cookie },
+    logLevel: 'warn',
+  });
+  const messages: { channel: string; data: Record<string, unknown> }[] = [];
+  let handshakes = 0;
+  const subscribed: (() => void)[] = [];
+  cometd.addListener('/meta/handshake', (message) => {
+    if (!message.successful) return;
+    handshakes += 1;
+    cometd.subscribe(
+      '/v2/me/*',
+      (event) => messages.push({ channel: event.channel, data: event.data }),
+      () => {
+        for (const resolve of subscribed.splice(0)) resolve();
+      },
+    );
+  });
+  const ready = () => new Promise<void>((resolve) => subscribed.push(resolve));
+  const first = ready();
+  cometd.handshake();
+  await first;
+  const until = async (predicate: () => boolean) => {
+    for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(predicate()).toBe(true);
+  };
+  return {
+    cometd,
+    messages,
+    until,
+    ready,
+    handshakes: () => handshakes,
+    stop: () => new Promise<void>((r) => cometd.disconnect(() => r())),
+  };
+}
+
+describe('GWS session and CSRF', () => {
+  it('hands out a session cookie and the CSRF header pair', async () => {
+    const { cookie, csrf } = await signIn();
+    expect(cookie).toMatch(/^JSESSIONID=\w+$/);
+    expect(Object.keys(csrf)).toEqual(['X-CSRF-TOKEN']);
+  });
+
+  it('refuses POSTs without a session (401) or without the CSRF token (403), accepts them with it', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(findPhoneCall),
+      });
+    expect((await post({})).status).toBe(401);
+    const { cookie, csrf } = await signIn();
+    const missing = await post({ cookie });
+    expect(missing.status).toBe(403);
+    expect(await missing.json()).toMatchObject({ message: 'Missing or invalid Csrf token' });
+    expect((await post({ cookie, 'X-CSRF-TOKEN': 'wrong' })).status).toBe(403);
+    expect((await post({ cookie, ...csrf })).status).toBe(200);
+  });
+
+  it('refuses a CometD handshake without a GWS session', async () => {
+    const cometd = new CometD();
+    cometd.unregisterTransport('websocket');
+    cometd.configure({ url: `${sim.gwsUrl}/api/v2/notifications`, logLevel: 'warn' });
+    const reply = await new Promise<{ successful?: boolean; error?: string }>((resolve) => {
+      cometd.addListener('/meta/handshake', resolve);
+      cometd.handshake();
+    });
+    expect(reply.successful).toBe(false);
+    expect(reply.error).toMatch(/403/);
+    cometd.disconnect();
+  });
+});
+
+describe('UCS FindPhoneCall', () => {
+  it.each([
+    [{ ...findPhoneCall, callId: undefined }, /callId/],
+    [{ ...findPhoneCall, status: 'Ringing' }, /status/],
+    [{ ...findPhoneCall, type: 'Voice' }, /type/],
+    [{ ...findPhoneCall, extra: 1 }, /./],
+  ])('answers 400 to a malformed request %#', async (body, message) => {
+    const { cookie, csrf } = await signIn();
+    const response = await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, ...csrf },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(message);
+  });
+
+  it('acknowledges with a referenceId and then notifies the session with the same referenceId', async () => {
+    const { cookie, csrf } = await signIn();
+    const client = await listen(cookie);
+    const response = await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, ...csrf },
+      body: JSON.stringify(findPhoneCall),
+    });
+    const ack = await response.json();
+    expect(ack).toEqual({ statusCode: 0, referenceId: expect.any(Number) });
+    await client.until(() => client.messages.some((m) => m.data.messageType === 'createInteractionResponse'));
+    const notification = client.messages.find((m) => m.data.messageType === 'createInteractionResponse');
+    expect(notification?.data).toMatchObject({
+      referenceId: ack.referenceId,
+      isCreated: 'true',
+      interactionId: expect.stringMatching(/^\w{16}$/),
+    });
+    await client.stop();
+  });
+
+  it('can deliver the notification before the HTTP answer', async () => {
+    const { cookie, csrf } = await signIn();
+    const client = await listen(cookie);
+    await fetch(`${sim.gwsUrl}/sim/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ucs: { mode: 'before-ack' } }),
+    });
+    const response = await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, ...csrf },
+      body: JSON.stringify(findPhoneCall),
+    });
+    const seenBeforeAnswer = client.messages.some((m) => m.data.messageType === 'createInteractionResponse');
+    expect(response.status).toBe(200);
+    expect(seenBeforeAnswer).toBe(true);
+    await client.stop();
+  });
+});
+
+describe('calls and CometD restarts', () => {
+  it('publishes CallStateChangeMessage for a placed call and lists it in /api/v2/me/calls', async () => {
+    const { cookie } = await signIn();
+    const client = await listen(cookie);
+    const placed = await (
+      await fetch(`${sim.gwsUrl}/sim/calls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ani: '+14155550100', userData: { DTMF: '4567' } }),
+      })
+    ).json();
+    await client.until(() => client.messages.some((m) => m.channel === '/v2/me/calls'));
+    const event = client.messages.find((m) => m.channel === '/v2/me/calls')?.data;
+    expect(event).toMatchObject({
+      messageType: 'CallStateChangeMessage',
+      notificationType: 'StatusChange',
+      call: {
+        id: placed.id,
+        state: 'Ringing',
+        callType: 'Inbound',
+        ani: '+14155550100',
+        participants: ['+14155550100'],
+        userData: { DTMF: '4567' },
+      },
+    });
+    const calls = await (await fetch(`${sim.gwsUrl}/api/v2/me/calls`, { headers: { cookie } })).json();
+    expect(calls.calls.map((call: { id: string }) => call.id)).toEqual([placed.id]);
+    await client.stop();
+  });
+
+  it('after a restart the client must re-handshake, and receives events again', async () => {
+    const { cookie } = await signIn();
+    const client = await listen(cookie);
+    const again = client.ready();
+    await fetch(`${sim.gwsUrl}/sim/cometd/restart`, { method: 'POST' });
+    await again;
+    expect(client.handshakes()).toBe(2);
+    await fetch(`${sim.gwsUrl}/sim/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ani: '+14155550111' }),
+    });
+    await client.until(() => client.messages.some((m) => m.channel === '/v2/me/calls'));
+    await client.stop();
+  });
+});
