@@ -124,7 +124,7 @@ describe('UCS FindPhoneCall', () => {
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toMatch(message);
+    expect(((await response.json()) as { message: string }).message).toMatch(message);
   });
 
   it('acknowledges with a referenceId and then notifies the session with the same referenceId', async () => {
@@ -135,7 +135,7 @@ describe('UCS FindPhoneCall', () => {
       headers: { 'content-type': 'application/json', cookie, ...csrf },
       body: JSON.stringify(findPhoneCall),
     });
-    const ack = await response.json();
+    const ack = (await response.json()) as { referenceId: number };
     expect(ack).toEqual({ statusCode: 0, referenceId: expect.any(Number) });
     await client.until(() => client.messages.some((m) => m.data.messageType === 'createInteractionResponse'));
     const notification = client.messages.find((m) => m.data.messageType === 'createInteractionResponse');
@@ -171,13 +171,13 @@ describe('calls and CometD restarts', () => {
   it('publishes CallStateChangeMessage for a placed call and lists it in /api/v2/me/calls', async () => {
     const { cookie } = await signIn();
     const client = await listen(cookie);
-    const placed = await (
+    const placed = (await (
       await fetch(`${sim.gwsUrl}/sim/calls`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ani: '+14155550100', userData: { DTMF: '4567' } }),
       })
-    ).json();
+    ).json()) as { id: string };
     await client.until(() => client.messages.some((m) => m.channel === '/v2/me/calls'));
     const event = client.messages.find((m) => m.channel === '/v2/me/calls')?.data;
     expect(event).toMatchObject({
@@ -192,7 +192,9 @@ describe('calls and CometD restarts', () => {
         userData: { DTMF: '4567' },
       },
     });
-    const calls = await (await fetch(`${sim.gwsUrl}/api/v2/me/calls`, { headers: { cookie } })).json();
+    const calls = (await (await fetch(`${sim.gwsUrl}/api/v2/me/calls`, { headers: { cookie } })).json()) as {
+      calls: { id: string }[];
+    };
     expect(calls.calls.map((call: { id: string }) => call.id)).toEqual([placed.id]);
     await client.stop();
   });

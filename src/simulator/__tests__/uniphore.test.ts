@@ -27,7 +27,10 @@ const faults = (body: unknown) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-const stats = async () => (await fetch(`${sim.gwsUrl}/sim/stats`)).json();
+const stats = async () =>
+  (await (await fetch(`${sim.gwsUrl}/sim/stats`)).json()) as {
+    uniphore: { rawPath: string; value: string; status: number }[];
+  };
 
 const soapRequest = (
   attribute: string,
