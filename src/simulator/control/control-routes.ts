@@ -116,10 +116,20 @@ export async function controlRoutes(
     },
   );
 
-  app.post('/sim/cometd/restart', async () => {
-    state.cometd.restart();
-    return { ok: true };
-  });
+  app.post(
+    '/sim/cometd/restart',
+    {
+      schema: {
+        body: Type.Optional(
+          Type.Object({ downMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })) }),
+        ),
+      },
+    },
+    async (request) => {
+      state.cometd.restart((request.body as { downMs?: number } | undefined)?.downMs ?? 0);
+      return { ok: true };
+    },
+  );
   app.post('/sim/sessions/drop', async () => {
     state.sessions.dropAll();
     state.cometd.restart();

@@ -21,6 +21,8 @@ export class CometdHost {
   /** CometD session id → the GWS session it was opened with. */
   private owners = new Map<string, string>();
   private readonly inFlight = new Set<ServerResponse>();
+  /** Until then the endpoint answers 503, as a GWS that is still starting up. */
+  private downUntil = 0;
 
   constructor(private readonly options: CometdHostOptions) {
     this.create();
@@ -52,6 +54,11 @@ export class CometdHost {
   }
 
   handle(request: IncomingMessage, response: ServerResponse): void {
+    if (Date.now() < this.downUntil) {
+      request.resume();
+      response.writeHead(503).end();
+      return;
+    }
     this.inFlight.add(response);
     response.once('close', () => this.inFlight.delete(response));
     this.server.handle(request, response);
@@ -81,8 +88,9 @@ export class CometdHost {
     return this.owners.size;
   }
 
-  /** A server restart: all sessions gone, open long-polls cut mid-flight. */
-  restart(): void {
+  /** A server restart: all sessions gone, open long-polls cut mid-flight, down for `downMs`. */
+  restart(downMs = 0): void {
+    this.downUntil = Date.now() + downMs;
     this.server.close();
     for (const response of this.inFlight) response.socket?.destroy();
     this.inFlight.clear();

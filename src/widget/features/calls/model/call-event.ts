@@ -45,12 +45,14 @@ function participantNumber(participant: Participant | undefined): string | undef
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
-/** The other party's number: `ani` when GWS sends it, else the first participant (either shape). */
-export function callerNumber(call: Call, messagePhoneNumber?: string): string | undefined {
+/**
+ * The other party's number: `ani` when GWS sends it, else the first participant (either shape).
+ * The message's top-level `phoneNumber` is the agent's own DN in the documented sample, so never used.
+ */
+export function callerNumber(call: Call): string | undefined {
   return (
     nonEmpty(call.ani) ??
     nonEmpty(participantNumber(call.participants?.[0])) ??
-    nonEmpty(participantNumber(call.participantsInfo?.[0])) ??
-    nonEmpty(messagePhoneNumber)
+    nonEmpty(participantNumber(call.participantsInfo?.[0]))
   );
 }

@@ -47,7 +47,7 @@ export class PopEngine {
     const notification = classifyNotification(data);
     switch (notification.kind) {
       case 'call':
-        this.handleCall(notification.message.call, notification.message.phoneNumber);
+        this.handleCall(notification.message.call);
         return;
       case 'ucs': {
         const outcome = this.correlator.accept(notification.message);
@@ -63,8 +63,8 @@ export class PopEngine {
     }
   }
 
-  handleCall(call: Call, messagePhoneNumber?: string): void {
-    const caller = callerNumber(call, messagePhoneNumber);
+  handleCall(call: Call): void {
+    const caller = callerNumber(call);
     const inputs = lookupInputs(call, caller, this.deps.config.lookupOrder);
     const handled = this.handled.get(call.id);
     const decision = decidePop(handled, call, inputs);

@@ -79,11 +79,10 @@ describe('classifyNotification', () => {
 
 describe('callerNumber', () => {
   const call = { id: 'c', state: 'Ringing' };
-  it('prefers ani, then participants, then participantsInfo, then the message number', () => {
+  it('prefers ani, then participants, then participantsInfo', () => {
     expect(callerNumber({ ...call, ani: '111', participants: ['222'] })).toBe('111');
     expect(callerNumber({ ...call, ani: '  ', participants: ['222'] })).toBe('222');
     expect(callerNumber({ ...call, participantsInfo: [{ e164Number: '333' }] })).toBe('333');
-    expect(callerNumber(call, '444')).toBe('444');
     expect(callerNumber(call)).toBeUndefined();
   });
 });
