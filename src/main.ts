@@ -9,7 +9,11 @@ async function simulatorSettings(
   env: NodeJS.ProcessEnv,
 ): Promise<{ simulator?: Simulator; env: NodeJS.ProcessEnv }> {
   if (env.GWS_URL && env.UNIPHORE_URL) return { env };
-  const simulator = await startSimulator({ host: '127.0.0.1' });
+  // SIMULATOR_REQUIRE_LOGIN=true: the simulated GWS wants Basic credentials (demo/demo), as a real one does.
+  const simulator = await startSimulator({
+    host: '127.0.0.1',
+    requireLogin: env.SIMULATOR_REQUIRE_LOGIN === 'true',
+  });
   const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: `${simulator.gwsUrl}/sim` };
   if (!env.GWS_URL) filled.GWS_URL = simulator.gwsUrl;
   if (!env.UNIPHORE_URL) {

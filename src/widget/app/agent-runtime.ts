@@ -9,7 +9,7 @@ import { PopEngine } from '../features/calls/pop/pop-engine';
 import type { Pop } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
-import { useSessionStore } from '../features/gws-session/session-store';
+import { signedOut } from '../features/gws-session/session-store';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import {
   connectNotifications,
@@ -31,6 +31,7 @@ export class AgentRuntime {
   readonly settled = new Set<(pop: Pop) => void>();
   private connection: NotificationsConnection | null = null;
   private stopped = false;
+  private renewing = false;
   private markSignedIn!: () => void;
   /** Resolves once a GWS session exists: calls from the host wait for it, `uhw:ready` too. */
   readonly signedIn = new Promise<void>((resolve) => {
@@ -65,6 +66,7 @@ export class AgentRuntime {
       onMessage: (channel, data) => this.engine.handleNotification(channel, data),
       // Every handshake, the first included: calls that rang while we were not listening still pop.
       onHandshake: () => void this.resync(),
+      onHandshakeDenied: () => void this.renewSession(),
     });
     return true;
   }
@@ -77,7 +79,7 @@ export class AgentRuntime {
     const connection = this.connection;
     this.connection = null;
     await connection?.disconnect();
-    useSessionStore.setState({ status: 'signed-out', csrf: null });
+    signedOut();
   }
 
   async stop(): Promise<void> {
@@ -100,6 +102,27 @@ export class AgentRuntime {
       dnis: call.dnis,
       userData: call.userData,
     });
+  }
+
+  /**
+   * CometD was refused: the GWS session expired or was dropped. Ask GWS again: where a session can be
+   * had (the desktop's, or the simulator's demo agent) cometd's next handshake carries the new cookie;
+   * where credentials are needed, stop and show the sign-in form.
+   */
+  private async renewSession(): Promise<void> {
+    if (this.renewing) return;
+    this.renewing = true;
+    try {
+      const signedIn = await getMe().catch(() => true);
+      if (!signedIn) {
+        const connection = this.connection;
+        this.connection = null;
+        await connection?.disconnect();
+        signedOut();
+      }
+    } finally {
+      this.renewing = false;
+    }
   }
 
   private async resync(): Promise<void> {

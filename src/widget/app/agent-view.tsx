@@ -18,6 +18,7 @@ export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclud
   const { runtime, signIn, retry, signOut } = useAgentRuntime(config, mode === 'agent');
   useHostEmbedding(runtime, config);
   const sessionStatus = useSessionStore((s) => s.status);
+  const credentialsRequired = useSessionStore((s) => s.credentialsRequired);
   const active = usePopsStore(selectActivePop);
   const popCount = usePopsStore((s) => s.order.length);
 
@@ -28,7 +29,7 @@ export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclud
   );
 
   const main =
-    sessionStatus === 'signed-out' && mode === 'agent' ? (
+    credentialsRequired && mode === 'agent' ? (
       <SignInForm onSignIn={signIn} />
     ) : (
       <>

@@ -10,6 +10,8 @@ export type SessionStatus = 'unknown' | 'signing-in' | 'signed-in' | 'signed-out
 
 interface SessionState {
   status: SessionStatus;
+  /** GWS asked for credentials: the sign-in form stays up, through attempts, until one succeeds. */
+  credentialsRequired: boolean;
   csrf: Csrf | null;
   userName: string | null;
   error: string | null;
@@ -17,10 +19,15 @@ interface SessionState {
 
 export const useSessionStore = create<SessionState>()(() => ({
   status: 'unknown',
+  credentialsRequired: false,
   csrf: null,
   userName: null,
   error: null,
 }));
+
+/** Signed out by GWS (401) or by the agent: credentials are needed to go on. */
+export const signedOut = () =>
+  useSessionStore.setState({ status: 'signed-out', credentialsRequired: true, csrf: null });
 
 /** CSRF header for POST/PUT/DELETE to GWS; empty when GWS gave none. */
 export function csrfHeaders(): Record<string, string> {

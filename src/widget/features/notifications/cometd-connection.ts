@@ -10,6 +10,8 @@ export interface NotificationHandlers {
   onMessage(channel: string, data: unknown): void;
   /** After each successful handshake: `first` is false after a re-handshake (time to resync). */
   onHandshake?(first: boolean): void;
+  /** The server refused the handshake (403): the GWS session is gone or invalid. */
+  onHandshakeDenied?(): void;
 }
 
 export interface NotificationsConnection {
@@ -30,6 +32,7 @@ export function connectNotifications(url: string, handlers: NotificationHandlers
   cometd.addListener('/meta/handshake', (message: Message) => {
     if (!message.successful) {
       setConnectionState('reconnecting');
+      if (/^403\b/.test(message.error ?? '')) handlers.onHandshakeDenied?.();
       return;
     }
     handshakes += 1;

@@ -2,7 +2,7 @@
 // hands out the CSRF header name and token that every later POST must carry.
 import { HttpError, request } from '../../../lib/http';
 import { guard } from '../../../lib/schema';
-import { type Csrf, useSessionStore } from '../session-store';
+import { type Csrf, signedOut, useSessionStore } from '../session-store';
 
 // Only what the widget reads of the user resource.
 const isMe = guard<{ user?: { userName?: string } }>(
@@ -35,17 +35,15 @@ export async function getMe(credentials?: Credentials): Promise<boolean> {
     });
     useSessionStore.setState({
       status: 'signed-in',
+      credentialsRequired: false,
       csrf: readCsrf(headers),
       userName: data.user?.userName ?? null,
     });
     return true;
   } catch (error) {
     if (error instanceof HttpError && error.status === 401) {
-      useSessionStore.setState({
-        status: 'signed-out',
-        csrf: null,
-        error: credentials ? 'wrong-credentials' : null,
-      });
+      signedOut();
+      useSessionStore.setState({ error: credentials ? 'wrong-credentials' : null });
       return false;
     }
     useSessionStore.setState({
