@@ -8,6 +8,7 @@ export const UniphoreMode = Type.Enum([
   'error500',
   'malformed',
   'empty',
+  'not-found-in-200',
   'slow',
   'reset',
 ]);

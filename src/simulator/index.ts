@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { controlRoutes } from './control/control-routes';
 import { buildGwsApp } from './gws/gws-server';
 import { SimulatorState, type UniphoreCredentials } from './state';
+import type { Stats } from './stats';
 import { buildUniphoreApp } from './uniphore/uniphore-server';
 
 export interface SimulatorOptions {
@@ -22,6 +23,8 @@ export interface Simulator {
   credentials: UniphoreCredentials;
   historyUrlTemplate: string;
   demoAgent: { username: string; password: string };
+  /** Counters of what the simulator saw (the same as GET /sim/stats), for in-process tests. */
+  stats(): ReturnType<Stats['toJSON']>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     credentials: { ...SIMULATOR_CREDENTIALS },
     historyUrlTemplate: `${state.uniphoreUrl}/history/{uniqueId}`,
     demoAgent: { username: DEMO_AGENT.username, password: DEMO_AGENT.password },
+    stats: () => state.stats.toJSON(),
     async close() {
       state.cometd.close();
       gws.server.closeAllConnections();

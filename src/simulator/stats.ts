@@ -14,6 +14,10 @@ export class Stats {
   findPhoneCall: { body: unknown; at: number }[] = [];
   ucsRejected = 0;
   uniphore: UniphoreRequestLog[] = [];
+  /** Uniphore requests received, counted on arrival (a slow answer is counted before it is sent). */
+  uniphoreReceived = 0;
+  /** Uniphore requests the client gave up on before the answer (a proxy timeout must abort). */
+  uniphoreAborted = 0;
   handshakes = 0;
   csrfRejected = 0;
   published = 0;
@@ -27,14 +31,26 @@ export class Stats {
   reset(): void {
     this.findPhoneCall = [];
     this.uniphore = [];
+    this.uniphoreReceived = 0;
+    this.uniphoreAborted = 0;
     this.ucsRejected = 0;
     this.handshakes = 0;
     this.csrfRejected = 0;
     this.published = 0;
   }
   toJSON() {
-    const { findPhoneCall, ucsRejected, uniphore, handshakes, csrfRejected, published } = this;
-    return { findPhoneCall, ucsRejected, uniphore, handshakes, csrfRejected, published };
+    const { findPhoneCall, ucsRejected, uniphore, uniphoreReceived, uniphoreAborted } = this;
+    const { handshakes, csrfRejected, published } = this;
+    return {
+      findPhoneCall,
+      ucsRejected,
+      uniphore,
+      uniphoreReceived,
+      uniphoreAborted,
+      handshakes,
+      csrfRejected,
+      published,
+    };
   }
 }
 

@@ -92,6 +92,11 @@ export async function controlRoutes(
   });
 
   app.get('/sim/uniphore/records', async () => ({ records: state.records.list() }));
+  /** Forget every record, seeds included, until the next reset: every lookup is then a miss. */
+  app.delete('/sim/uniphore/records', async () => {
+    state.records.clear();
+    return { ok: true };
+  });
   app.post(
     '/sim/uniphore/records',
     {

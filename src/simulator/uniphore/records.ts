@@ -54,6 +54,10 @@ export class RecordStore {
     return [...this.records.values()];
   }
 
+  clear(): void {
+    this.records.clear();
+  }
+
   reset(): void {
     this.records.clear();
     for (const record of SEED_RECORDS)

@@ -47,6 +47,14 @@ export function buildUniphoreApp(state: SimulatorState): FastifyInstance {
     (_request, body, done) => done(null, body),
   );
 
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/interact/') || request.url.endsWith('.wsdl')) return;
+    state.stats.uniphoreReceived += 1;
+    request.raw.once('close', () => {
+      if (!reply.raw.writableFinished && !reply.raw.headersSent) state.stats.uniphoreAborted += 1;
+    });
+  });
+
   /** Applies the Uniphore fault mode; true when the reply has already been dealt with. */
   async function applyFault(
     request: FastifyRequest,
@@ -82,6 +90,12 @@ export function buildUniphoreApp(state: SimulatorState): FastifyInstance {
         state.stats.recordUniphore({ transport, rawPath, status: 200 });
         if (transport === 'soap') reply.code(200).type('text/xml').send(uniqueIdResponse(''));
         else reply.code(200).type('text/plain').send('');
+        return true;
+      case 'not-found-in-200':
+        // Some deployments answer REST misses like the SOAP quirk: a 200 whose body is the sentence.
+        state.stats.recordUniphore({ transport, rawPath, status: 200 });
+        if (transport === 'soap') reply.code(200).type('text/xml').send(notFoundResponse('unknown'));
+        else reply.code(200).type('text/plain').send('UUID for attribute unknown was not found');
         return true;
       default:
         return false;
