@@ -39,6 +39,8 @@ async function listen(cookie: string) {
   cometd.configure({
     url: `${sim.gwsUrl}/api/v2/notifications`,
     requestHeaders: { Cookie: cookie },
+    backoffIncrement: 100,
+    maxBackoff: 500,
     logLevel: 'warn',
   });
   const messages: { channel: string; data: Record<string, unknown> }[] = [];
@@ -199,7 +201,9 @@ describe('calls and CometD restarts', () => {
     await client.stop();
   });
 
-  it('after a restart the client must re-handshake, and receives events again', async () => {
+  it('after a restart the client must re-handshake, and receives events again', {
+    timeout: 20_000,
+  }, async () => {
     const { cookie } = await signIn();
     const client = await listen(cookie);
     const again = client.ready();

@@ -125,13 +125,11 @@ export async function controlRoutes(
     '/sim/cometd/restart',
     {
       schema: {
-        body: Type.Optional(
-          Type.Object({ downMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })) }),
-        ),
+        querystring: Type.Object({ downMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })) }),
       },
     },
     async (request) => {
-      state.cometd.restart((request.body as { downMs?: number } | undefined)?.downMs ?? 0);
+      state.cometd.restart((request.query as { downMs?: number }).downMs ?? 0);
       return { ok: true };
     },
   );
