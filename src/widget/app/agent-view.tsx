@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { CallTabs } from '../features/calls/components/call-tabs';
+import { PopAnnouncer } from '../features/calls/components/pop-announcer';
 import { PopPanel } from '../features/calls/components/pop-panel';
 import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
 import { useHostEmbedding } from '../features/embed/use-host-embedding';
@@ -57,6 +58,7 @@ export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclud
           ) : null}
         </header>
         {main}
+        <PopAnnouncer />
       </main>
       {config.simulator && mode === 'agent' ? (
         <Suspense fallback={null}>

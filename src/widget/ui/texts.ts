@@ -28,6 +28,7 @@ export const texts = {
     call: 'Call received',
     ucs: 'UCS interaction',
     lookup: 'Uniphore unique ID',
+    attempts: 'Lookup attempts',
   },
   ucs: {
     pending: 'finding…',
@@ -70,6 +71,7 @@ export const texts = {
     slow: 'The history page is slow to load: you can open it in a new tab.',
     untrusted: 'The history address is not on the configured history site, so it is not shown.',
   },
+  announceNewCall: (caller: string | undefined) => `New call from ${caller ?? 'an unknown number'}`,
   callerHeading: (caller: string | undefined) => `Call from ${caller ?? 'unknown number'}`,
   ms: (ms: number | undefined) => (ms === undefined ? '' : `${Math.round(ms)} ms`),
 };

@@ -58,15 +58,18 @@ export function PopSteps({ pop }: { pop: Pop }) {
           <span className="step__name">{texts.steps.lookup}</span>
           <span className="step__detail">{lookup.text}</span>
           <span className="step__ms">{pop.settledAt ? texts.ms(pop.settledAt - pop.receivedAt) : ''}</span>
-          <ul className="attempts" aria-label="Lookup attempts">
-            {pop.attempts.map((attempt) => (
-              <li key={`${attempt.attribute}=${attempt.source}`} data-status={attempt.status}>
-                {attempt.attribute} ← {attempt.source}
-                {attempt.value ? ` (${attempt.value})` : ''}: {texts.attempt[attempt.status]}
-                {attempt.errorCode ? ` ${attempt.errorCode}` : ''} {texts.ms(attempt.ms)}
-              </li>
-            ))}
-          </ul>
+          <details className="attempts">
+            <summary>{texts.steps.attempts}</summary>
+            <ul aria-label={texts.steps.attempts}>
+              {pop.attempts.map((attempt) => (
+                <li key={`${attempt.attribute}=${attempt.source}`} data-status={attempt.status}>
+                  {attempt.attribute} ← {attempt.source}
+                  {attempt.value ? ` (${attempt.value})` : ''}: {texts.attempt[attempt.status]}
+                  {attempt.errorCode ? ` ${attempt.errorCode}` : ''} {texts.ms(attempt.ms)}
+                </li>
+              ))}
+            </ul>
+          </details>
         </li>
       </ol>
     </section>

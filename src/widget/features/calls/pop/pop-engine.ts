@@ -63,7 +63,8 @@ export class PopEngine {
     }
   }
 
-  handleCall(call: Call): void {
+  /** `live` false: found by a resync, so possibly older than the call on screen, which keeps focus. */
+  handleCall(call: Call, live = true): void {
     const caller = callerNumber(call);
     const inputs = lookupInputs(call, caller, this.deps.config.lookupOrder);
     const handled = this.handled.get(call.id);
@@ -78,14 +79,17 @@ export class PopEngine {
     switch (decision) {
       case 'start':
         this.remember(call.id, { lookupInputs: inputs, released: false });
-        popsActions.add({
-          callId: call.id,
-          ...snapshot,
-          receivedAt: this.now(),
-          ucs: { status: 'pending' },
-          attempts: [],
-          released: false,
-        });
+        popsActions.add(
+          {
+            callId: call.id,
+            ...snapshot,
+            receivedAt: this.now(),
+            ucs: { status: 'pending' },
+            attempts: [],
+            released: false,
+          },
+          live,
+        );
         void this.run(call, caller, true);
         return;
       case 'refresh':
@@ -110,7 +114,7 @@ export class PopEngine {
 
   /** After a re-handshake: pop calls that rang or were answered while we were away; never twice. */
   resync(calls: readonly Call[]): void {
-    for (const call of calls) this.handleCall(call);
+    for (const call of calls) this.handleCall(call, false);
   }
 
   retry(callId: string): void {

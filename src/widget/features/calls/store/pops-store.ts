@@ -46,11 +46,12 @@ interface PopsState {
 export const usePopsStore = create<PopsState>()(() => ({ pops: {}, order: [], activeId: null }));
 
 export const popsActions = {
-  add(pop: Pop) {
+  /** A new pop goes first; it becomes the active one unless `activate` is false and one is already shown. */
+  add(pop: Pop, activate = true) {
     usePopsStore.setState((state) => ({
       pops: { ...state.pops, [pop.callId]: pop },
       order: [pop.callId, ...state.order.filter((id) => id !== pop.callId)],
-      activeId: pop.callId,
+      activeId: activate || state.activeId === null ? pop.callId : state.activeId,
     }));
   },
   patch(callId: string, patch: Partial<Pop> | ((pop: Pop) => Partial<Pop>)) {

@@ -107,6 +107,14 @@ describe('PopEngine', () => {
     expect(usePopsStore.getState().order).toEqual(['C1']);
   });
 
+  it('a call found by a resync does not take the screen from the call shown', async () => {
+    const { engine } = setup({});
+    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    engine.resync([callEvent('C0', 'Established').call]);
+    expect(usePopsStore.getState().activeId).toBe('C1');
+    expect(usePopsStore.getState().order).toEqual(['C0', 'C1']);
+  });
+
   it('re-runs the lookups when historySearchId is attached after ringing', async () => {
     const { engine, requests } = setup({ 'historySearchId:LATE': 'U-LATE' });
     engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
