@@ -10,7 +10,7 @@ import type { Attempt } from '../../lookup/model/resolve-lookups';
 import { callerNumber, classifyNotification } from '../model/call-event';
 import { CorrelationTimeoutError, Correlator } from '../model/correlation';
 import { toFindPhoneCallRequest } from '../model/find-phone-call-request';
-import { decidePop, type HandledCall, lookupInputs } from '../model/pop-decision';
+import { decidePop, type HandledCall, lookupInputs, type PopDecision } from '../model/pop-decision';
 import { type Pop, popResolution, popsActions, usePopsStore } from '../store/pops-store';
 
 export interface PopEngineDeps {
@@ -64,7 +64,7 @@ export class PopEngine {
   }
 
   /** `live` false: found by a resync, so possibly older than the call on screen, which keeps focus. */
-  handleCall(call: Call, live = true): void {
+  handleCall(call: Call, live = true): PopDecision {
     const caller = callerNumber(call);
     const inputs = lookupInputs(call, caller, this.deps.config.lookupOrder);
     const handled = this.handled.get(call.id);
@@ -91,30 +91,35 @@ export class PopEngine {
           live,
         );
         void this.run(call, caller, true);
-        return;
+        break;
       case 'refresh':
         this.remember(call.id, { lookupInputs: inputs, released: false });
         popsActions.patch(call.id, snapshot);
         // Data the lookups depend on arrived late (e.g. historySearchId attached after ringing).
         void this.run(call, caller, false);
-        return;
+        break;
       case 'update':
         popsActions.patch(call.id, snapshot);
-        return;
+        break;
       case 'release':
         this.remember(call.id, { lookupInputs: inputs, released: true });
         popsActions.patch(call.id, { ...snapshot, released: true, releasedAt: this.now() });
         this.scheduleRemoval(call.id);
         void this.reportStopped(call, caller);
-        return;
+        break;
       default:
-        return;
+        break;
     }
+    return decision;
   }
 
   /** After a re-handshake: pop calls that rang or were answered while we were away; never twice. */
   resync(calls: readonly Call[]): void {
-    for (const call of calls) this.handleCall(call, false);
+    const hadActive = usePopsStore.getState().activeId !== null;
+    let newest: string | undefined;
+    for (const call of calls) if (this.handleCall(call, false) === 'start') newest = call.id;
+    // GWS lists calls oldest first: with nothing on screen before, the newest found is shown.
+    if (!hadActive && newest) popsActions.activate(newest);
   }
 
   retry(callId: string): void {

@@ -115,6 +115,12 @@ describe('PopEngine', () => {
     expect(usePopsStore.getState().order).toEqual(['C0', 'C1']);
   });
 
+  it('with nothing on screen, a resync shows the newest call it found', () => {
+    const { engine } = setup({});
+    engine.resync([callEvent('OLD', 'Established').call, callEvent('NEW', 'Ringing').call]);
+    expect(usePopsStore.getState().activeId).toBe('NEW');
+  });
+
   it('re-runs the lookups when historySearchId is attached after ringing', async () => {
     const { engine, requests } = setup({ 'historySearchId:LATE': 'U-LATE' });
     engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
