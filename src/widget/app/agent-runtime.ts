@@ -10,6 +10,8 @@ import type { Pop } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
+import { publishPopSummary } from '../features/live-feed/model/feed-channel';
+import { toPopSummary } from '../features/live-feed/model/pop-summary';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import {
   connectNotifications,
@@ -47,6 +49,8 @@ export class AgentRuntime {
       log,
       onSettled: (pop) => {
         performance.mark('uhw:settled', { detail: { callId: pop.callId } });
+        const summary = toPopSummary(pop);
+        if (summary) publishPopSummary(summary);
         for (const listener of this.settled) listener(pop);
       },
     });

@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { useConfigQuery } from '../features/config/api/get-config';
 import { texts } from '../ui/texts';
 import { AgentView } from './agent-view';
 import { readMode } from './mode';
 
 const mode = readMode(window.location.search);
+
+// Supervisor code stays out of the agent's and the desktop's initial load.
+const SupervisorView = lazy(() => import('./supervisor-view'));
 
 export function App() {
   const config = useConfigQuery();
@@ -18,5 +22,12 @@ export function App() {
       </div>
     );
   }
-  return <AgentView config={config.data} mode={mode === 'supervisor' ? 'agent' : mode} />;
+  if (mode === 'supervisor') {
+    return (
+      <Suspense fallback={<p className="waiting">{texts.loadingConfig}</p>}>
+        <SupervisorView config={config.data} />
+      </Suspense>
+    );
+  }
+  return <AgentView config={config.data} mode={mode} />;
 }

@@ -56,12 +56,13 @@ export const texts = {
   errors: {
     upstream_unauthorized:
       'Uniphore rejected our credentials: a configuration problem (ask the administrator).',
-    upstream_timeout: 'The history service is slow to answer.',
+    upstream_timeout: 'The history service is slow: it did not answer in time.',
     upstream_unreachable: 'The history service cannot be reached.',
     upstream_error: 'The history service failed.',
     upstream_bad_response: 'The history service sent an answer we cannot read.',
     unauthenticated: 'Your session has expired: sign in again.',
     rate_limited: 'Too many lookups: wait a moment.',
+    network_error: 'The widget cannot reach its server.',
     fallback: (code: string) => `The lookup failed (${code}).`,
   } as Record<string, string | ((code: string) => string)>,
   history: {
@@ -72,6 +73,48 @@ export const texts = {
     untrusted: 'The history address is not on the configured history site, so it is not shown.',
   },
   announceNewCall: (caller: string | undefined) => `New call from ${caller ?? 'an unknown number'}`,
+  supervisor: { title: 'Interaction lookup' },
+  search: {
+    heading: 'Find an interaction',
+    attribute: 'Caller attribute',
+    value: 'Value',
+    submit: 'Search',
+    hint: 'Search by caller attribute, or open a deep link (?mode=supervisor&attribute=…&value=…).',
+    attributes: {
+      dtmf: 'DTMF code',
+      callReturn: 'Call return number',
+      clickToCall: 'Click-to-call caller ID',
+      historySearchId: 'History search ID',
+    } as Record<string, string>,
+    invalid: {
+      empty: 'Enter a value to search for.',
+      'too-long': 'The value is longer than 128 characters.',
+      'control-characters': 'The value contains control characters.',
+    } as Record<string, string>,
+    pending: (label: string) => `Looking up ${label}…`,
+    notFound: (label: string) => `Not found: no interaction for ${label}.`,
+    found: (uniqueId: string) => `Interaction ${uniqueId}`,
+    resultFor: (label: string) => `Result for ${label}`,
+  },
+  feed: {
+    heading: 'Live feed',
+    filter: 'Filter',
+    outcome: 'Outcome',
+    all: 'All',
+    outcomes: { shown: 'shown', 'not-found': 'not found', error: 'failed' } as Record<string, string>,
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} pops` : `${shown} of ${total} pops`,
+    unknownCaller: 'unknown caller',
+    announce: (caller: string | undefined, outcome: string | undefined) =>
+      `Pop for ${caller ?? 'an unknown caller'}: ${outcome ?? ''}`,
+    timings: (ucsMs: number | undefined, totalMs: number | undefined) =>
+      [
+        ucsMs === undefined ? '' : `UCS ${Math.round(ucsMs)} ms`,
+        totalMs === undefined ? '' : `total ${Math.round(totalMs)} ms`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+  },
   callerHeading: (caller: string | undefined) => `Call from ${caller ?? 'unknown number'}`,
   ms: (ms: number | undefined) => (ms === undefined ? '' : `${Math.round(ms)} ms`),
 };
