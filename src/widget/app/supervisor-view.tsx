@@ -1,6 +1,8 @@
 // The supervisor's tab: look up any interaction (deep-linkable), and the live feed of this browser's pops.
 import type { WidgetConfig } from '../../shared/widget-config';
 import '../features/live-feed/live-feed.css';
+import { SignInForm } from '../features/gws-session/components/sign-in-form';
+import { useGwsSession } from '../features/gws-session/use-gws-session';
 import { LiveFeed } from '../features/live-feed/components/live-feed';
 import { SearchForm } from '../features/lookup-search/components/search-form';
 import { SearchResult } from '../features/lookup-search/components/search-result';
@@ -9,13 +11,15 @@ import { texts } from '../ui/texts';
 
 export default function SupervisorView({ config }: { config: WidgetConfig }) {
   const [search, navigate] = useSearchLocation();
+  const session = useGwsSession();
   return (
     <div className="layout layout--supervisor">
       <main className="widget supervisor" aria-label={texts.supervisor.title}>
         <header className="widget__bar">
           <h1>{texts.supervisor.title}</h1>
         </header>
-        <div className="supervisor__grid">
+        {session.credentialsRequired ? <SignInForm onSignIn={session.signIn} /> : null}
+        <div className="supervisor__grid" hidden={session.status !== 'signed-in'}>
           <div className="supervisor__side">
             <SearchForm
               key={search ? `${search.attribute}:${search.value}` : 'empty'}
@@ -25,7 +29,7 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
             <LiveFeed />
           </div>
           <div className="supervisor__result">
-            {search ? (
+            {search && session.status === 'signed-in' ? (
               <SearchResult search={search} historyOrigin={config.historyOrigin} />
             ) : (
               <p className="waiting">{texts.search.hint}</p>

@@ -55,7 +55,7 @@ export const texts = {
   notFound: (caller: string | undefined) => `No interaction history found for ${caller ?? 'this caller'}.`,
   errors: {
     upstream_unauthorized:
-      'Uniphore rejected our credentials: a configuration problem (ask the administrator).',
+      'Uniphore rejected our credentials (ask the administrator): a configuration problem.',
     upstream_timeout: 'The history service is slow: it did not answer in time.',
     upstream_unreachable: 'The history service cannot be reached.',
     upstream_error: 'The history service failed.',

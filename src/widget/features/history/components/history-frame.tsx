@@ -56,7 +56,10 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
               {texts.history.slow}
             </p>
           ) : null}
+          {/* A new element per page: changing an iframe's src would add an entry to the tab's history
+              and break the supervisor's back/forward. */}
           <iframe
+            key={src}
             className="history__frame"
             title={texts.history.frameTitle(caller)}
             src={src}

@@ -1,0 +1,108 @@
+// The supervisor's tab: search, deep links, back/forward, actionable errors, the live feed, axe.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures/server';
+
+test('search by attribute and value shows the history beside the form', async ({ page, sim }) => {
+  const record = await sim.addRecord('dtmf', '8642');
+  await page.goto('/?mode=supervisor');
+  const form = page.getByRole('form', { name: 'Find an interaction' });
+  await form.getByLabel('Caller attribute').selectOption('dtmf');
+  await form.getByLabel('Value').fill('8642');
+  await form.getByRole('button', { name: 'Search' }).click();
+  const result = page.getByRole('region', { name: 'Result for DTMF code 8642' });
+  await expect(result.locator('iframe')).toHaveAttribute('src', new RegExp(record.uniqueId));
+  await expect(page).toHaveURL(/mode=supervisor&attribute=dtmf&value=8642/);
+});
+
+test('a deep link loads straight into its result, + included', async ({ page }) => {
+  await page.goto('/?mode=supervisor&attribute=clickToCall&value=%2B12121234567');
+  await expect(page.getByRole('form', { name: 'Find an interaction' }).getByLabel('Value')).toHaveValue(
+    '+12121234567',
+  );
+  await expect(page.frameLocator('iframe').getByText('7c2e9d41-8a3b-4f5c-a6d7-e8f9a0b1c2d3')).toBeVisible();
+});
+
+test('back and forward walk between searches', async ({ page, sim }) => {
+  const first = await sim.addRecord('historySearchId', 'HS-BACK-1');
+  const second = await sim.addRecord('historySearchId', 'HS-BACK-2');
+  await page.goto('/?mode=supervisor');
+  const form = page.getByRole('form', { name: 'Find an interaction' });
+  for (const value of ['HS-BACK-1', 'HS-BACK-2']) {
+    await form.getByLabel('Value').fill(value);
+    await form.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('region', { name: `Result for History search ID ${value}` })).toBeVisible();
+  }
+  await expect(page.locator('iframe')).toHaveAttribute('src', new RegExp(second.uniqueId));
+  await page.goBack();
+  await expect(page.locator('iframe')).toHaveAttribute('src', new RegExp(first.uniqueId));
+  await expect(form.getByLabel('Value')).toHaveValue('HS-BACK-1');
+  await page.goForward();
+  await expect(page.locator('iframe')).toHaveAttribute('src', new RegExp(second.uniqueId));
+});
+
+test('invalid input is refused before anything is sent', async ({ page, sim }) => {
+  await page.goto('/?mode=supervisor');
+  const form = page.getByRole('form', { name: 'Find an interaction' });
+  await form.getByLabel('Value').fill('x'.repeat(129));
+  await form.getByRole('button', { name: 'Search' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The value is longer than 128 characters.');
+  const stats = await sim.stats<{ uniphoreReceived: number }>();
+  expect(stats.uniphoreReceived).toBe(0);
+});
+
+test('not found, and Uniphore refusing our credentials, read as the supervisor can act on them', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/?mode=supervisor&attribute=dtmf&value=0000');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Not found: no interaction for DTMF code 0000.' }),
+  ).toBeVisible();
+  await sim.faults({ uniphore: { mode: 'unauthorized' } });
+  await page.goto('/?mode=supervisor&attribute=dtmf&value=4567');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Uniphore rejected our credentials (ask the administrator)');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+});
+
+test('a slow history service can be retried once it heals', async ({ page, sim }) => {
+  await sim.faults({ uniphore: { mode: 'reset' } });
+  await page.goto('/?mode=supervisor&attribute=dtmf&value=4567');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('cannot be reached');
+  await sim.faults({ uniphore: { mode: 'ok' } });
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('iframe')).toBeVisible();
+});
+
+test('the live feed lists the pops of the agent tab beside it, and the view is axe-clean', async ({
+  context,
+  page,
+  sim,
+}) => {
+  await page.goto('/?mode=supervisor');
+  const agent = await context.newPage();
+  await agent.goto('/');
+  await expect(agent.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
+  await sim.placeCall({ ani: '+14155550100' });
+  await sim.placeCall({ ani: '+19995550000' });
+  const feed = page.getByRole('list', { name: 'Live feed' });
+  await expect(feed.getByRole('listitem').filter({ hasText: '+14155550100' })).toContainText('shown');
+  await expect(feed.getByRole('listitem').filter({ hasText: '+19995550000' })).toContainText('not found');
+  await page.getByLabel('Outcome').selectOption('not-found');
+  await expect(feed.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Outcome').selectOption('all');
+  await page
+    .getByRole('form', { name: 'Find an interaction' })
+    .getByLabel('Value')
+    .fill('744907dd90-6b2e7b816f538cd');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('iframe')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
+});
