@@ -68,3 +68,18 @@ test('keyboard only: arrow keys move between call tabs', async ({ page, sim }) =
   await expect(page.getByRole('tab', { name: '+14155550100' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('article', { name: 'Call from +14155550100' })).toBeVisible();
 });
+
+test('the theme follows the system, and a theme the host passes wins', async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?mode=embedded');
+  await expect(page.getByRole('heading', { name: 'Interaction history' })).toBeVisible();
+  expect(await background()).toBe('rgb(13, 17, 23)');
+  await page.goto('/?mode=embedded&theme=light');
+  await expect(page.getByRole('heading', { name: 'Interaction history' })).toBeVisible();
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/?mode=embedded&theme=dark');
+  await expect(page.getByRole('heading', { name: 'Interaction history' })).toBeVisible();
+  expect(await background()).toBe('rgb(13, 17, 23)');
+});
