@@ -47,3 +47,9 @@ test('signing out ends the contact-center session and the notification channel',
   await expect(page.getByRole('status').filter({ hasText: /^signed out$/ })).toBeVisible();
   await expect(form).toBeVisible();
 });
+
+test('embedded without a GWS session says so instead of waiting for calls', async ({ page }) => {
+  await page.goto('/?mode=embedded');
+  await expect(page.getByRole('alert')).toHaveText(/Not signed in to Genesys/);
+  await expect(page.getByRole('form', { name: 'Sign in to Genesys' })).toHaveCount(0);
+});

@@ -32,6 +32,9 @@ export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclud
   const main =
     credentialsRequired && mode === 'agent' ? (
       <SignInForm onSignIn={signIn} />
+    ) : credentialsRequired ? (
+      // Embedded: the desktop owns the GWS session; the widget cannot ask for a password there.
+      <p role="alert">{texts.signIn.embeddedSignedOut}</p>
     ) : (
       <>
         <CallTabs />

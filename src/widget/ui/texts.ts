@@ -18,6 +18,7 @@ export const texts = {
     submit: 'Sign in',
     wrong: 'User name or password is wrong.',
     signOut: 'Sign out',
+    embeddedSignedOut: 'Not signed in to Genesys: sign in to the agent desktop, then reload this panel.',
   },
   waiting: 'Waiting for a call…',
   callsLabel: 'Calls',
