@@ -30,7 +30,7 @@ export class CometdHost {
 
   private create(): void {
     const server = createCometDServer({ timeout: this.options.timeoutMs, maxInterval: 10_000 });
-    server.addExtension(new AcknowledgedMessagesExtension() as never);
+    server.addExtension(new AcknowledgedMessagesExtension());
     const owners = new Map<string, string>();
     server.policy = {
       // Only a client holding a valid GWS session (its JSESSIONID cookie) may handshake.
