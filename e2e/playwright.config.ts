@@ -1,8 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Playwright cannot download its own browser here: it drives the system Chromium (Debian package).
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+import { chromiumLaunchOptions } from './fixtures/chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -13,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 2 : 2,
+  // Two cores: one server and one Chromium per worker.
+  workers: 2,
   reporter: process.env.CI
     ? [['list']]
     : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
@@ -21,17 +20,6 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        ...(asRoot ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

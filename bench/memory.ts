@@ -1,0 +1,47 @@
+// Memory: the widget's JS heap (after forced GC) before and after handling 10,000 call events.
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
+import { SimControl, startServer } from '../e2e/fixtures/server';
+
+export async function widgetHeapGrowth(
+  events: number,
+): Promise<{ before: number; after: number; pops: number }> {
+  const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?mode=embedded`);
+    await page.getByText('connected', { exact: true }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = await heap();
+    const sim = new SimControl(server.url);
+    const calls = Math.floor(events / 2);
+    const concurrency = 8;
+    let next = 0;
+    // Each call is two events (Ringing, Released); callers alternate between found and unknown.
+    const worker = async () => {
+      while (next < calls) {
+        const index = next++;
+        const call = await sim.placeCall({
+          ani: index % 2 ? '+14155550100' : `+1999${String(index).padStart(7, '0')}`,
+        });
+        await sim.release(call.id);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    // Let the last pops settle and the released ones age out (kept 60 s on screen).
+    await page.waitForTimeout(62_000);
+    const pops = await page.evaluate(() => performance.getEntriesByName('uhw:settled').length);
+    await page.evaluate(() => performance.clearMarks());
+    const after = await heap();
+    return { before, after, pops };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,149 @@
+// Pop latency: simulator publishes a call event → history iframe src set in Chromium, against the
+// floor: a bare Node client doing the same protocol steps straight against the simulator.
+
+import { chromium } from '@playwright/test';
+import { adapt } from 'cometd-nodejs-client';
+import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
+import { SimControl, startServer } from '../e2e/fixtures/server';
+import { startSimulator } from '../src/simulator';
+import { percentile } from './stats';
+
+const CALLER = '+14155550100'; // seeded: found by callReturn, after historySearchId=interaction id misses
+
+export interface LatencyResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  samples: number;
+}
+
+const summarise = (samples: number[]): LatencyResult => ({
+  p50: percentile(samples, 50),
+  p95: percentile(samples, 95),
+  p99: percentile(samples, 99),
+  samples: samples.length,
+});
+
+/** The widget in Chromium, through the proxy, exactly as an agent runs it. */
+export async function widgetPopLatency(calls: number): Promise<LatencyResult> {
+  const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    // Embedded view: no simulator panel polling beside the measurement.
+    await page.goto(`${server.url}?mode=embedded`);
+    await page.getByText('connected', { exact: true }).waitFor();
+    const sim = new SimControl(server.url);
+    const samples: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const publishedAt = performance.timeOrigin + performance.now();
+      const call = await sim.placeCall({ ani: CALLER });
+      const shownAt = await page.waitForFunction((callId) => {
+        const mark = performance
+          .getEntriesByName('uhw:history-src-set')
+          .find((entry) => (entry as PerformanceMark).detail?.callId === callId);
+        return mark ? performance.timeOrigin + mark.startTime : null;
+      }, call.id);
+      samples.push(((await shownAt.jsonValue()) as number) - publishedAt);
+      await sim.release(call.id);
+    }
+    return summarise(samples);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** The floor: cometd-nodejs-client + fetch against the simulator, no browser, no proxy. */
+export async function floorPopLatency(calls: number): Promise<LatencyResult> {
+  adapt();
+  const { CometD } = await import('cometd');
+  const sim = await startSimulator();
+  const cometd = new CometD();
+  try {
+    const me = await fetch(`${sim.gwsUrl}/api/v2/me`);
+    const cookie = (me.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csrf = {
+      [me.headers.get('x-csrf-header') ?? 'X-CSRF-TOKEN']: me.headers.get('x-csrf-token') ?? '',
+    };
+    const { credentials } = sim;
+    const uniphoreHeaders = {
+      'Tenant-Id': credentials.tenantId,
+      'Application-Key': credentials.applicationKey,
+      'Environment-Name': credentials.environmentName,
+    };
+    const lookup = (attribute: string, value: string) =>
+      fetch(
+        `${sim.uniphoreUrl}/interact/agent/version/${credentials.apiVersion}/account/${credentials.accountId}/uniqueId/${attribute}/${encodeURIComponent(value)}`,
+        { headers: uniphoreHeaders },
+      ).then(async (response) => ({ status: response.status, body: await response.text() }));
+
+    const notifications = new Map<number, (interactionId: string) => void>();
+    const calls$ = new Map<string, (call: { id: string; ani: string }) => void>();
+    cometd.unregisterTransport('websocket');
+    cometd.configure({
+      url: `${sim.gwsUrl}/api/v2/notifications`,
+      requestHeaders: { Cookie: cookie },
+      logLevel: 'warn',
+    });
+    await new Promise<void>((resolve) => {
+      cometd.addListener('/meta/handshake', (message) => {
+        if (!message.successful) return;
+        cometd.subscribe(
+          '/v2/me/*',
+          (event) => {
+            const data = event.data as Record<string, unknown>;
+            if (data.messageType === 'createInteractionResponse') {
+              notifications.get(data.referenceId as number)?.(String(data.interactionId));
+            } else if (data.messageType === 'CallStateChangeMessage') {
+              const call = data.call as { id: string; ani: string; state: string };
+              if (call.state === 'Ringing') calls$.get('next')?.(call);
+            }
+          },
+          () => resolve(),
+        );
+      });
+      cometd.handshake();
+    });
+
+    const samples: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const event = new Promise<{ id: string; ani: string }>((resolve) => calls$.set('next', resolve));
+      const publishedAt = performance.timeOrigin + performance.now();
+      const placed = fetch(`${sim.gwsUrl}/sim/calls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ani: CALLER }),
+      });
+      const call = await event;
+      const response = await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...csrf },
+        body: JSON.stringify({
+          operationName: 'FindPhoneCall',
+          callId: call.id,
+          status: 'New',
+          phoneNumber: call.ani,
+          type: 'Inbound',
+        }),
+      });
+      const { referenceId } = (await response.json()) as { referenceId: number };
+      const interactionId = await new Promise<string>((resolve) => notifications.set(referenceId, resolve));
+      // The same order the widget resolves: the interaction id first (a miss), then the caller's number.
+      const first = await lookup('historySearchId', interactionId);
+      const found = first.status === 200 ? first : await lookup('callReturn', call.ani);
+      if (found.status !== 200) throw new Error(`floor lookup failed: ${found.status}`);
+      samples.push(performance.timeOrigin + performance.now() - publishedAt);
+      await placed;
+      await fetch(`${sim.gwsUrl}/sim/calls/${call.id}/release`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+    }
+    return summarise(samples);
+  } finally {
+    await new Promise<void>((resolve) => cometd.disconnect(() => resolve()));
+    await sim.close();
+  }
+}
