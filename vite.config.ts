@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { jsonSchemaSnapshot } from './src/build/json-schema-snapshot';
+import { jsonSchemaSnapshot } from './src/build/json-schema-snapshot.ts';
 
 // The widget is the only browser code; the proxy serves dist/ in production and in `npm start`.
 export default defineConfig({

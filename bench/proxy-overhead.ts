@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/proxy/app';
 import { loadConfig } from '../src/proxy/config';
-import { type Simulator, startSimulator } from '../src/simulator';
+import { type Simulator, simulatorEnv, startSimulator } from '../src/simulator';
 import { percentile } from './stats';
 
 export interface LoadResult {
@@ -69,18 +69,11 @@ export async function withProxy<T>(
   fn: (proxyUrl: string, sim: Simulator) => Promise<T>,
 ): Promise<T> {
   const sim = await startSimulator();
-  const { credentials } = sim;
+  const settings = simulatorEnv(sim);
   const config = loadConfig({
     PORT: '0',
-    GWS_URL: sim.gwsUrl,
-    UNIPHORE_URL: sim.uniphoreUrl,
-    UNIPHORE_ACCOUNT_ID: credentials.accountId,
-    UNIPHORE_API_VERSION: credentials.apiVersion,
-    UNIPHORE_TENANT_ID: credentials.tenantId,
-    UNIPHORE_APPLICATION_KEY: credentials.applicationKey,
-    UNIPHORE_ENVIRONMENT_NAME: credentials.environmentName,
-    HISTORY_URL_TEMPLATE: sim.historyUrlTemplate,
-    SIMULATOR_CONTROL_URL: `${sim.gwsUrl}/sim`,
+    ...settings.gws,
+    ...settings.uniphore,
     PROXY_AUTH: 'none',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '1000000',

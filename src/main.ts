@@ -3,7 +3,7 @@
 import { buildApp } from './proxy/app';
 import { ConfigError, loadConfig } from './proxy/config';
 import { installShutdown } from './proxy/shutdown';
-import { type Simulator, startSimulator } from './simulator';
+import { type Simulator, simulatorEnv, startSimulator } from './simulator';
 
 async function simulatorSettings(
   env: NodeJS.ProcessEnv,
@@ -14,19 +14,13 @@ async function simulatorSettings(
     host: '127.0.0.1',
     requireLogin: env.SIMULATOR_REQUIRE_LOGIN === 'true',
   });
-  const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: `${simulator.gwsUrl}/sim` };
-  if (!env.GWS_URL) filled.GWS_URL = simulator.gwsUrl;
+  const settings = simulatorEnv(simulator);
+  const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: settings.gws.SIMULATOR_CONTROL_URL };
+  if (!env.GWS_URL) filled.GWS_URL = settings.gws.GWS_URL;
   if (!env.UNIPHORE_URL) {
-    const { credentials } = simulator;
-    Object.assign(filled, {
-      UNIPHORE_URL: simulator.uniphoreUrl,
-      UNIPHORE_ACCOUNT_ID: credentials.accountId,
-      UNIPHORE_API_VERSION: credentials.apiVersion,
-      UNIPHORE_TENANT_ID: credentials.tenantId,
-      UNIPHORE_APPLICATION_KEY: credentials.applicationKey,
-      UNIPHORE_ENVIRONMENT_NAME: credentials.environmentName,
-      HISTORY_URL_TEMPLATE: env.HISTORY_URL_TEMPLATE ?? simulator.historyUrlTemplate,
-    });
+    Object.assign(filled, settings.uniphore);
+    // An operator's own history page template wins over the simulator's.
+    if (env.HISTORY_URL_TEMPLATE) filled.HISTORY_URL_TEMPLATE = env.HISTORY_URL_TEMPLATE;
   }
   return { simulator, env: filled };
 }

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/proxy/app';
 import { loadConfig } from '../../src/proxy/config';
-import { startSimulator } from '../../src/simulator';
+import { simulatorEnv, startSimulator } from '../../src/simulator';
 import { expect, SimControl, test } from '../fixtures/server';
 import { connected, newRequestsByCall, placeAndAwaitPop } from './calls';
 
@@ -28,18 +28,11 @@ test('the proxy goes away and comes back on the same port: reconnecting, then re
   page,
 }) => {
   const simulator = await startSimulator();
-  const { credentials } = simulator;
+  const settings = simulatorEnv(simulator);
   const config = loadConfig({
     PORT: '0',
-    GWS_URL: simulator.gwsUrl,
-    UNIPHORE_URL: simulator.uniphoreUrl,
-    UNIPHORE_ACCOUNT_ID: credentials.accountId,
-    UNIPHORE_API_VERSION: credentials.apiVersion,
-    UNIPHORE_TENANT_ID: credentials.tenantId,
-    UNIPHORE_APPLICATION_KEY: credentials.applicationKey,
-    UNIPHORE_ENVIRONMENT_NAME: credentials.environmentName,
-    HISTORY_URL_TEMPLATE: simulator.historyUrlTemplate,
-    SIMULATOR_CONTROL_URL: `${simulator.gwsUrl}/sim`,
+    ...settings.gws,
+    ...settings.uniphore,
     LOG_LEVEL: 'silent',
   });
   let app = await buildApp(config, { logger: false });

@@ -45,6 +45,29 @@ const DEMO_AGENT = {
   lastName: 'Demo',
 };
 
+/**
+ * The proxy settings that point at this simulator, in two groups, so a caller can keep a real GWS or
+ * a real Uniphore and simulate only the other.
+ */
+export function simulatorEnv(sim: Simulator): {
+  gws: Record<string, string>;
+  uniphore: Record<string, string>;
+} {
+  const { credentials } = sim;
+  return {
+    gws: { GWS_URL: sim.gwsUrl, SIMULATOR_CONTROL_URL: `${sim.gwsUrl}/sim` },
+    uniphore: {
+      UNIPHORE_URL: sim.uniphoreUrl,
+      UNIPHORE_ACCOUNT_ID: credentials.accountId,
+      UNIPHORE_API_VERSION: credentials.apiVersion,
+      UNIPHORE_TENANT_ID: credentials.tenantId,
+      UNIPHORE_APPLICATION_KEY: credentials.applicationKey,
+      UNIPHORE_ENVIRONMENT_NAME: credentials.environmentName,
+      HISTORY_URL_TEMPLATE: sim.historyUrlTemplate,
+    },
+  };
+}
+
 const url = (address: AddressInfo | string | null) => {
   if (!address || typeof address === 'string') throw new Error('simulator did not bind a TCP port');
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
