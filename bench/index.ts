@@ -1,6 +1,7 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
-// BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down.
+// BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
+// BENCH_ONLY=latency,bundle,proxy,memory,startup runs some sections only.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +19,7 @@ const EVENTS = number('BENCH_EVENTS', 10_000);
 const RATE = number('BENCH_RATE', 1_000);
 const SECONDS = number('BENCH_SECONDS', 10);
 
+const only = new Set((process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup').split(','));
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
@@ -27,89 +29,99 @@ const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
   return result;
 };
 
-const floor = await step('pop latency floor (node client, no browser, no proxy)', () =>
-  floorPopLatency(CALLS),
-);
-const widget = await step('pop latency widget (Chromium, via proxy)', () => widgetPopLatency(CALLS));
-for (const p of ['p50', 'p95', 'p99'] as const) {
+if (only.has('latency')) {
+  const floor = await step('pop latency floor (node client, no browser, no proxy)', () =>
+    floorPopLatency(CALLS),
+  );
+  const widget = await step('pop latency widget (Chromium, via proxy)', () => widgetPopLatency(CALLS));
+  for (const p of ['p50', 'p95', 'p99'] as const) {
+    figures.push({
+      name: `1. pop latency ${p} (${CALLS} calls)`,
+      value: widget[p],
+      baseline: floor[p],
+      unit: 'ms',
+      ...(p === 'p95' ? { targetRatio: 1.5 } : {}),
+    });
+  }
+}
+
+if (only.has('bundle')) {
+  const dist = path.resolve('dist');
+  const app = await step('bundle (widget initial load)', () => initialBundle(dist));
+  const hello = await step('bundle (bare React hello-world)', () => helloWorldBundle());
   figures.push({
-    name: `1. pop latency ${p} (${CALLS} calls)`,
-    value: widget[p],
-    baseline: floor[p],
+    name: '2. initial JS+CSS gzip',
+    value: app.gzip / 1024,
+    baseline: hello.gzip / 1024,
+    unit: 'kB',
+    targetRatio: 1.5,
+  });
+  figures.push({
+    name: '2. initial JS+CSS brotli',
+    value: app.brotli / 1024,
+    baseline: hello.brotli / 1024,
+    unit: 'kB',
+    targetRatio: 1.5,
+  });
+  details.supervisorInInitialLoad = await supervisorInInitialLoad(dist, app.files);
+}
+
+if (only.has('proxy')) {
+  const overhead = await step(`proxy overhead at ${RATE} req/s`, () => proxyOverhead(RATE, SECONDS));
+  figures.push({
+    name: `3. lookup p50 at ${RATE}/s (miss path)`,
+    value: overhead.viaProxy.p50,
+    baseline: overhead.upstream.p50,
     unit: 'ms',
-    ...(p === 'p95' ? { targetRatio: 1.5 } : {}),
+  });
+  figures.push({
+    name: `3. lookup p99 at ${RATE}/s (miss path)`,
+    value: overhead.viaProxy.p99,
+    baseline: overhead.upstream.p99,
+    unit: 'ms',
+    note: `overhead ${round(overhead.viaProxy.p99 - overhead.upstream.p99, 2)} ms (target ≤ 2 ms)`,
+  });
+  figures.push({
+    name: `3. throughput at ${RATE}/s`,
+    value: overhead.viaProxy.throughput,
+    baseline: overhead.upstream.throughput,
+    unit: 'req/s',
+  });
+  const hit = await step('proxy cache-hit path', () => cacheHit(RATE, SECONDS));
+  figures.push({
+    name: `3. lookup p99 at ${RATE}/s (cache hit)`,
+    value: hit.p99,
+    baseline: overhead.upstream.p99,
+    unit: 'ms',
+  });
+
+  const upstreamCalls = await step('coalescing', () => coalescing());
+  figures.push({
+    name: '4. upstream calls for 100 identical lookups',
+    value: upstreamCalls,
+    baseline: 100,
+    unit: 'calls',
+    targetMax: 1,
   });
 }
 
-const dist = path.resolve('dist');
-const app = await step('bundle (widget initial load)', () => initialBundle(dist));
-const hello = await step('bundle (bare React hello-world)', () => helloWorldBundle());
-figures.push({
-  name: '2. initial JS+CSS gzip',
-  value: app.gzip / 1024,
-  baseline: hello.gzip / 1024,
-  unit: 'kB',
-  targetRatio: 1.5,
-});
-figures.push({
-  name: '2. initial JS+CSS brotli',
-  value: app.brotli / 1024,
-  baseline: hello.brotli / 1024,
-  unit: 'kB',
-  targetRatio: 1.5,
-});
-details.supervisorInInitialLoad = await supervisorInInitialLoad(dist, app.files);
+if (only.has('memory')) {
+  const heap = await step(`memory (${EVENTS} call events)`, () => widgetHeapGrowth(EVENTS));
+  figures.push({
+    name: `5. JS heap after ${EVENTS} events`,
+    value: heap.after / 2 ** 20,
+    baseline: heap.before / 2 ** 20,
+    unit: 'MB',
+    targetMax: round(heap.before / 2 ** 20 + 5, 2),
+    note: `growth ${round((heap.after - heap.before) / 2 ** 20, 2)} MB over ${heap.pops} pops`,
+  });
+}
 
-const overhead = await step(`proxy overhead at ${RATE} req/s`, () => proxyOverhead(RATE, SECONDS));
-figures.push({
-  name: `3. lookup p50 at ${RATE}/s (miss path)`,
-  value: overhead.viaProxy.p50,
-  baseline: overhead.upstream.p50,
-  unit: 'ms',
-});
-figures.push({
-  name: `3. lookup p99 at ${RATE}/s (miss path)`,
-  value: overhead.viaProxy.p99,
-  baseline: overhead.upstream.p99,
-  unit: 'ms',
-  note: `overhead ${round(overhead.viaProxy.p99 - overhead.upstream.p99, 2)} ms (target ≤ 2 ms)`,
-});
-figures.push({
-  name: `3. throughput at ${RATE}/s`,
-  value: overhead.viaProxy.throughput,
-  baseline: overhead.upstream.throughput,
-  unit: 'req/s',
-});
-const hit = await step('proxy cache-hit path', () => cacheHit(RATE, SECONDS));
-figures.push({
-  name: `3. lookup p99 at ${RATE}/s (cache hit)`,
-  value: hit.p99,
-  baseline: overhead.upstream.p99,
-  unit: 'ms',
-});
-
-const upstreamCalls = await step('coalescing', () => coalescing());
-figures.push({
-  name: '4. upstream calls for 100 identical lookups',
-  value: upstreamCalls,
-  baseline: 100,
-  unit: 'calls',
-  targetMax: 1,
-});
-
-const heap = await step(`memory (${EVENTS} call events)`, () => widgetHeapGrowth(EVENTS));
-figures.push({
-  name: `5. JS heap after ${EVENTS} events`,
-  value: heap.after / 2 ** 20,
-  baseline: heap.before / 2 ** 20,
-  unit: 'MB',
-  targetMax: round(heap.before / 2 ** 20 + 5, 2),
-  note: `growth ${round((heap.after - heap.before) / 2 ** 20, 2)} MB over ${heap.pops} pops`,
-});
-
-const start = await step('start-up', () => startup());
-figures.push({ name: '6. start → /readyz 200', value: start.ready, baseline: start.floor, unit: 'ms' });
-figures.push({ name: '6. start → first pop', value: start.firstPop, baseline: start.floor, unit: 'ms' });
+if (only.has('startup')) {
+  const start = await step('start-up', () => startup());
+  figures.push({ name: '6. start → /readyz 200', value: start.ready, baseline: start.floor, unit: 'ms' });
+  figures.push({ name: '6. start → first pop', value: start.firstPop, baseline: start.floor, unit: 'ms' });
+}
 
 const chromiumVersion = (() => {
   try {
@@ -130,7 +142,9 @@ const machine = {
 };
 console.log(`\n${table(figures)}\n`);
 for (const figure of figures) if (figure.note) console.log(`${figure.name}: ${figure.note}`);
-console.log(`supervisor code in the initial load: ${details.supervisorInInitialLoad ? 'YES' : 'no'}`);
+if (only.has('bundle')) {
+  console.log(`supervisor code in the initial load: ${details.supervisorInInitialLoad ? 'YES' : 'no'}`);
+}
 console.log(`machine: ${JSON.stringify(machine)}`);
 await writeFile('bench/results.json', `${JSON.stringify({ machine, figures, details }, null, 2)}\n`);
 process.exit(0);

@@ -1,67 +1,36 @@
 // Proxy overhead: the lookup route at a fixed request rate vs the simulator's Uniphore endpoint
 // directly, same client, same rate; plus the cache-hit path and request coalescing.
-import http from 'node:http';
+import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { buildApp } from '../src/proxy/app';
 import { loadConfig } from '../src/proxy/config';
 import { type Simulator, simulatorEnv, startSimulator } from '../src/simulator';
-import { percentile } from './stats';
+import type { LoadResult } from './fixed-rate';
 
-export interface LoadResult {
-  rate: number;
-  sent: number;
-  ok: number;
-  p50: number;
-  p99: number;
-  throughput: number;
-}
+const execFileAsync = promisify(execFile);
 
-/** Open-loop load: requests start on schedule whether or not earlier ones finished. */
-export async function fixedRate(
+/** The load runs in a child process: a client sharing the server's event loop would skew its p99. */
+export async function runLoad(
   url: string,
   headers: Record<string, string>,
   rate: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const latencies: number[] = [];
-  let ok = 0;
-  let sent = 0;
-  const total = rate * seconds;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const request = http.get(url, { agent, headers }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          latencies.push(performance.now() - t0);
-          if (response.statusCode === 200) ok += 1;
-          resolve();
-        });
-      });
-      request.on('error', () => resolve());
-    });
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
-    while (sent < due) {
-      inFlight.push(one());
-      sent += 1;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return {
-    rate,
-    sent,
-    ok,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    throughput: ok / elapsed,
-  };
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/load-generator.ts',
+      url,
+      String(rate),
+      String(seconds),
+      JSON.stringify(headers),
+    ],
+    { cwd: process.cwd() },
+  );
+  return JSON.parse(stdout) as LoadResult;
 }
 
 export async function withProxy<T>(
@@ -101,18 +70,18 @@ export async function proxyOverhead(rate: number, seconds: number) {
       'Environment-Name': credentials.environmentName,
     };
     // Warm both paths (JIT, keep-alive sockets) before measuring.
-    await fixedRate(direct, headers, rate, 1);
-    await fixedRate(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, 1);
-    const upstream = await fixedRate(direct, headers, rate, seconds);
-    const viaProxy = await fixedRate(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, seconds);
+    await runLoad(direct, headers, rate, 1);
+    await runLoad(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, 1);
+    const upstream = await runLoad(direct, headers, rate, seconds);
+    const viaProxy = await runLoad(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, seconds);
     return { upstream, viaProxy };
   });
 }
 
 export async function cacheHit(rate: number, seconds: number) {
   return withProxy({ LOOKUP_CACHE_TTL_MS: '30000' }, async (proxy) => {
-    await fixedRate(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, 1);
-    return fixedRate(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, seconds);
+    await runLoad(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, 1);
+    return runLoad(`${proxy}/api/uniphore/unique-id/dtmf/4567`, {}, rate, seconds);
   });
 }
 
