@@ -113,7 +113,7 @@ if (only.has('memory')) {
     baseline: heap.before / 2 ** 20,
     unit: 'MB',
     targetMax: round(heap.before / 2 ** 20 + 5, 2),
-    note: `growth ${round((heap.after - heap.before) / 2 ** 20, 2)} MB over ${heap.pops} pops`,
+    note: `growth ${round((heap.after - heap.before) / 2 ** 20, 2)} MB; ${heap.pops} of ${heap.calls} calls settled`,
   });
 }
 

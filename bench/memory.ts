@@ -2,10 +2,11 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
 import { SimControl, startServer } from '../e2e/fixtures/server';
+import { waitForCallMark } from './page-marks';
 
 export async function widgetHeapGrowth(
   events: number,
-): Promise<{ before: number; after: number; pops: number }> {
+): Promise<{ before: number; after: number; calls: number; pops: number }> {
   const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
@@ -24,12 +25,15 @@ export async function widgetHeapGrowth(
     const concurrency = 8;
     let next = 0;
     // Each call is two events (Ringing, Released); callers alternate between found and unknown.
+    // A call is released once its pop has settled, as an agent's would be: released at once, eight
+    // at a time, the widget fell minutes behind and calls aged out before their pops settled.
     const worker = async () => {
       while (next < calls) {
         const index = next++;
         const call = await sim.placeCall({
           ani: index % 2 ? '+14155550100' : `+1999${String(index).padStart(7, '0')}`,
         });
+        await waitForCallMark(page, 'uhw:settled', call.id);
         await sim.release(call.id);
       }
     };
@@ -39,7 +43,7 @@ export async function widgetHeapGrowth(
     const pops = await page.evaluate(() => performance.getEntriesByName('uhw:settled').length);
     await page.evaluate(() => performance.clearMarks());
     const after = await heap();
-    return { before, after, pops };
+    return { before, after, calls, pops };
   } finally {
     await browser.close();
     await server.stop();

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { buildApp } from '../src/proxy/app';
 import { loadConfig } from '../src/proxy/config';
-import { type Simulator, simulatorEnv, startSimulator } from '../src/simulator';
+import { simulatorEnv } from '../src/simulator';
 import type { LoadResult } from './fixed-rate';
+import { type SimulatorProcess, startSimulatorProcess } from './simulator-process';
 
 const execFileAsync = promisify(execFile);
 
@@ -35,9 +36,10 @@ export async function runLoad(
 
 export async function withProxy<T>(
   env: Record<string, string>,
-  fn: (proxyUrl: string, sim: Simulator) => Promise<T>,
+  fn: (proxyUrl: string, sim: SimulatorProcess) => Promise<T>,
 ): Promise<T> {
-  const sim = await startSimulator();
+  // The upstream runs in its own process: in ours it would share the proxy's event loop and core.
+  const sim = await startSimulatorProcess();
   const settings = simulatorEnv(sim);
   const config = loadConfig({
     PORT: '0',
@@ -93,7 +95,7 @@ export async function coalescing(): Promise<number> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ uniphore: { delayMs: 50 } }),
     });
-    const before = sim.stats().uniphoreReceived;
+    const before = (await sim.stats()).uniphoreReceived;
     const answers = await Promise.all(
       Array.from({ length: 100 }, () =>
         fetch(`${proxy}/api/uniphore/unique-id/dtmf/4567`).then((r) => r.status),
@@ -101,6 +103,6 @@ export async function coalescing(): Promise<number> {
     );
     if (answers.some((status) => status !== 200))
       throw new Error(`coalescing: not all 200: ${answers.join(',')}`);
-    return sim.stats().uniphoreReceived - before;
+    return (await sim.stats()).uniphoreReceived - before;
   });
 }

@@ -49,7 +49,9 @@ const DEMO_AGENT = {
  * The proxy settings that point at this simulator, in two groups, so a caller can keep a real GWS or
  * a real Uniphore and simulate only the other.
  */
-export function simulatorEnv(sim: Simulator): {
+export function simulatorEnv(
+  sim: Pick<Simulator, 'gwsUrl' | 'uniphoreUrl' | 'credentials' | 'historyUrlTemplate'>,
+): {
   gws: Record<string, string>;
   uniphore: Record<string, string>;
 } {

@@ -1,8 +1,11 @@
 // The checks a lookup passes before anything is sent upstream. The route's JSON schema
 // (UniqueIdParams) covers the contract; these add what a schema cannot express and decide
 // which of the two stable codes the caller gets.
-import Value from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import { type Attribute, isAttribute, MAX_VALUE_LENGTH, UniqueIdParams } from '../../shared/lookup-api';
+
+/** Compiled once: the interpreted Value.Check cost ~20 µs per lookup. */
+const paramsValidator = Compile(UniqueIdParams);
 
 export type LookupInput =
   | { ok: true; attribute: Attribute; value: string }
@@ -33,7 +36,7 @@ export function validateLookupInput(attribute: unknown, value: unknown): LookupI
       detail: 'value contains characters that cannot be sent upstream',
     };
   }
-  if (!Value.Check(UniqueIdParams, { attribute, value })) {
+  if (!paramsValidator.Check({ attribute, value })) {
     return {
       ok: false,
       code: 'invalid_value',
