@@ -1,18 +1,11 @@
 // Memory: the widget's JS heap (after forced GC) before and after handling 10,000 call events.
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
-import { SimControl, startServer } from '../e2e/fixtures/server';
 import { waitForCallMark } from './page-marks';
+import { withWidgetPage } from './widget-page';
 
-export async function widgetHeapGrowth(
+export function widgetHeapGrowth(
   events: number,
 ): Promise<{ before: number; after: number; calls: number; pops: number }> {
-  const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}?mode=embedded`);
-    await page.getByText('connected', { exact: true }).waitFor();
+  return withWidgetPage(async (page, sim) => {
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -20,7 +13,6 @@ export async function widgetHeapGrowth(
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
     const before = await heap();
-    const sim = new SimControl(server.url);
     const calls = Math.floor(events / 2);
     const concurrency = 8;
     let next = 0;
@@ -44,8 +36,5 @@ export async function widgetHeapGrowth(
     await page.evaluate(() => performance.clearMarks());
     const after = await heap();
     return { before, after, calls, pops };
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }

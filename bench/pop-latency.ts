@@ -1,13 +1,11 @@
 // Pop latency: simulator publishes a call event → history iframe src set in Chromium, against the
 // floor: a bare Node client doing the same protocol steps straight against the simulator.
 
-import { chromium } from '@playwright/test';
 import { adapt } from 'cometd-nodejs-client';
-import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
-import { SimControl, startServer } from '../e2e/fixtures/server';
 import { startSimulator } from '../src/simulator';
 import { waitForCallMark } from './page-marks';
 import { percentile } from './stats';
+import { withWidgetPage } from './widget-page';
 
 const CALLER = '+14155550100'; // seeded: found by callReturn, after historySearchId=interaction id misses
 
@@ -34,15 +32,8 @@ const summarise = (samples: number[]): LatencyResult => ({
 });
 
 /** The widget in Chromium, through the proxy, exactly as an agent runs it. */
-export async function widgetPopLatency(calls: number): Promise<LatencyResult> {
-  const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  try {
-    const page = await browser.newPage();
-    // Embedded view: no simulator panel polling beside the measurement.
-    await page.goto(`${server.url}?mode=embedded`);
-    await page.getByText('connected', { exact: true }).waitFor();
-    const sim = new SimControl(server.url);
+export function widgetPopLatency(calls: number): Promise<LatencyResult> {
+  return withWidgetPage(async (page, sim) => {
     const samples: number[] = [];
     for (let i = 0; i < calls; i++) {
       const publishedAt = performance.timeOrigin + performance.now();
@@ -53,10 +44,7 @@ export async function widgetPopLatency(calls: number): Promise<LatencyResult> {
       await quiet();
     }
     return summarise(samples);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 /** The floor: cometd-nodejs-client + fetch against the simulator, no browser, no proxy. */
