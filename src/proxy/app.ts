@@ -62,9 +62,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
   const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs });
-  await app.register(lookupRoute, { config, service, authenticator: createAuthenticator(config, fetchFn) });
+  // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
+  const authenticator = createAuthenticator(config, fetchFn);
+  await app.register(lookupRoute, { config, service, authenticator });
   await app.register(configRoute, { config });
-  await app.register(historyFramingRoute, { config, fetch: fetchFn });
+  await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator });
   await app.register(healthRoutes, {
     probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn),
   });

@@ -1,9 +1,11 @@
 // GET /api/history/framing?url=…: may the widget frame this history page? The proxy fetches the page
 // (no cookies, no redirects followed, bounded time) and reads its framing headers. Only URLs on the
-// configured history origin are fetched, so the route cannot be used to reach anything else.
+// configured history origin are fetched, so the route cannot be used to reach anything else, and
+// only for callers the lookup route would serve (PROXY_AUTH).
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Config } from '../config';
+import type { Authenticator } from '../plugins/auth';
 import { problem, sendProblem } from '../problem';
 import type { FetchLike } from '../uniphore/client';
 import { transfer } from '../uniphore/http';
@@ -11,16 +13,24 @@ import { framingAllowed } from './framing';
 
 const Query = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) });
 
+/** Verdicts are per embedding origin (the Host a caller sends): bounded, so varied Hosts cannot grow it. */
+export const MAX_FRAMING_VERDICTS = 64;
+
 export async function historyFramingRoute(
   app: FastifyInstance,
-  options: { config: Config; fetch: FetchLike },
+  options: { config: Config; fetch: FetchLike; authenticator: Authenticator },
 ): Promise<void> {
   const { history, uniphore } = options.config;
   const cache = new Map<string, { frameable: boolean; at: number }>();
 
   app.get<{ Querystring: Type.Static<typeof Query> }>(
     '/api/history/framing',
-    { schema: { querystring: Query } },
+    {
+      schema: { querystring: Query },
+      onRequest: async (request) => {
+        await options.authenticator.authenticate(request);
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       let url: URL;
@@ -51,7 +61,12 @@ export async function historyFramingRoute(
         url.origin,
         embedder,
       );
-      if (history.framingCacheMs > 0) cache.set(key, { frameable, at: Date.now() });
+      if (history.framingCacheMs > 0) {
+        cache.delete(key);
+        cache.set(key, { frameable, at: Date.now() });
+        // Maps keep insertion order: the first key is the oldest verdict.
+        if (cache.size > MAX_FRAMING_VERDICTS) cache.delete(cache.keys().next().value as string);
+      }
       return { frameable };
     },
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { testConfig } from '../../__tests__/support/env';
+import { authHeader, testConfig } from '../../__tests__/support/env';
 import { buildApp } from '../../app';
 import type { FetchLike } from '../../uniphore/client';
+import { MAX_FRAMING_VERDICTS } from '../framing-route';
 
 const page = 'https://history.example.test/interact/history/abc?view=agent';
 
@@ -14,12 +15,11 @@ function appWith(headers: Record<string, string>, overrides: Record<string, stri
   return { calls, app: buildApp(testConfig(overrides), { logger: false, fetch }) };
 }
 
-const ask = async (app: Awaited<ReturnType<typeof buildApp>>, url: string) =>
-  app.inject({
-    method: 'GET',
-    url: `/api/history/framing?url=${encodeURIComponent(url)}`,
-    headers: { host: 'widget.example.com' },
-  });
+const ask = async (
+  app: Awaited<ReturnType<typeof buildApp>>,
+  url: string,
+  headers: Record<string, string> = { host: 'widget.example.com', ...authHeader },
+) => app.inject({ method: 'GET', url: `/api/history/framing?url=${encodeURIComponent(url)}`, headers });
 
 describe('GET /api/history/framing', () => {
   it('says yes for a page without framing headers', async () => {
@@ -61,5 +61,26 @@ describe('GET /api/history/framing', () => {
     await ask(await uncached.app, page);
     await ask(await uncached.app, page);
     expect(uncached.calls).toHaveLength(2);
+  });
+
+  it('serves only callers PROXY_AUTH accepts, and fetches nothing for the others', async () => {
+    const { app, calls } = appWith({});
+    const response = await ask(await app, page, { host: 'widget.example.com' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'unauthenticated' });
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps a bounded number of verdicts, however many Host headers callers send', async () => {
+    const { app, calls } = appWith({});
+    const built = await app;
+    const asAt = (host: string) => ask(built, page, { host, ...authHeader });
+    await asAt('first.example.com');
+    for (let i = 0; i < MAX_FRAMING_VERDICTS; i++) await asAt(`host-${i}.example.com`);
+    expect(calls).toHaveLength(MAX_FRAMING_VERDICTS + 1);
+    // The oldest verdict made room: asked again, it is fetched again; a recent one is not.
+    await asAt('first.example.com');
+    await asAt(`host-${MAX_FRAMING_VERDICTS - 1}.example.com`);
+    expect(calls).toHaveLength(MAX_FRAMING_VERDICTS + 2);
   });
 });
