@@ -1,11 +1,13 @@
 // Pop latency: simulator publishes a call event → history iframe src set in Chromium, against the
 // floor: a bare Node client doing the same protocol steps straight against the simulator.
 
+import type { Page } from '@playwright/test';
 import { adapt } from 'cometd-nodejs-client';
+import type { SimControl } from '../e2e/fixtures/server';
 import { startSimulator } from '../src/simulator';
 import { waitForCallMark } from './page-marks';
 import { percentile } from './stats';
-import { withWidgetPage } from './widget-page';
+import { withBrowserFloorPage, withWidgetPage } from './widget-page';
 
 const CALLER = '+14155550100'; // seeded: found by callReturn, after historySearchId=interaction id misses
 
@@ -31,21 +33,30 @@ const summarise = (samples: number[]): LatencyResult => ({
   samples: samples.length,
 });
 
-/** The widget in Chromium, through the proxy, exactly as an agent runs it. */
-export function widgetPopLatency(calls: number): Promise<LatencyResult> {
-  return withWidgetPage(async (page, sim) => {
-    const samples: number[] = [];
-    for (let i = 0; i < calls; i++) {
-      const publishedAt = performance.timeOrigin + performance.now();
-      const call = await sim.placeCall({ ani: CALLER });
-      const shownAt = await waitForCallMark(page, 'uhw:history-src-set', call.id);
-      samples.push(shownAt - publishedAt);
-      await sim.release(call.id);
-      await quiet();
-    }
-    return summarise(samples);
-  });
+async function pagePopLatency(page: Page, sim: SimControl, mark: string, calls: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const publishedAt = performance.timeOrigin + performance.now();
+    const call = await sim.placeCall({ ani: CALLER });
+    const shownAt = await waitForCallMark(page, mark, call.id);
+    samples.push(shownAt - publishedAt);
+    await sim.release(call.id);
+    await quiet();
+  }
+  return summarise(samples);
 }
+
+/** The widget in Chromium, through the proxy, exactly as an agent runs it. */
+export const widgetPopLatency = (calls: number): Promise<LatencyResult> =>
+  withWidgetPage((page, sim) => pagePopLatency(page, sim, 'uhw:history-src-set', calls));
+
+/**
+ * The browser floor: the same protocol from a bare page in the same Chromium through the same proxy,
+ * with fetch alone (bench/browser-floor-client.js). Widget vs this is what the widget itself costs;
+ * this vs the Node floor is what the browser and the proxy hop cost.
+ */
+export const browserFloorPopLatency = (calls: number): Promise<LatencyResult> =>
+  withBrowserFloorPage((page, sim) => pagePopLatency(page, sim, 'floor:shown', calls));
 
 /** The floor: cometd-nodejs-client + fetch against the simulator, no browser, no proxy. */
 export async function floorPopLatency(calls: number): Promise<LatencyResult> {

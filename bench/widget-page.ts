@@ -1,19 +1,36 @@
-// The widget as an agent runs it, for the browser benchmarks: `src/main.ts` with the embedded
-// simulator, Chromium on the embedded view (no simulator panel polling beside the measurement).
+// Chromium on a page of `src/main.ts` with the embedded simulator, for the browser benchmarks: the
+// widget's embedded view (no simulator panel polling beside the measurement), or the browser floor.
+import { readFile } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
 import { SimControl, startServer } from '../e2e/fixtures/server';
 
-export async function withWidgetPage<T>(run: (page: Page, sim: SimControl) => Promise<T>): Promise<T> {
+type Run<T> = (page: Page, sim: SimControl) => Promise<T>;
+
+async function withPage<T>(open: (page: Page, url: string) => Promise<void>, run: Run<T>): Promise<T> {
   const server = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}?mode=embedded`);
-    await page.getByText('connected', { exact: true }).waitFor();
+    await open(page, server.url);
     return await run(page, new SimControl(server.url));
   } finally {
     await browser.close();
     await server.stop();
   }
 }
+
+export const withWidgetPage = <T>(run: Run<T>): Promise<T> =>
+  withPage(async (page, url) => {
+    await page.goto(`${url}?mode=embedded`);
+    await page.getByText('connected', { exact: true }).waitFor();
+  }, run);
+
+/** A bare page on the same origin running bench/browser-floor-client.js. */
+export const withBrowserFloorPage = <T>(run: Run<T>): Promise<T> =>
+  withPage(async (page, url) => {
+    await page.goto(`${url}healthz`);
+    // Evaluated, not added as a <script>: the proxy's CSP rightly refuses inline scripts.
+    await page.evaluate(await readFile('bench/browser-floor-client.js', 'utf8'));
+    await page.evaluate('window.floorReady');
+  }, run);

@@ -188,7 +188,10 @@ export class PopEngine {
       return value ? { ...step, value, status: 'pending' } : { ...step, status: 'skipped' };
     });
     popsActions.patch(call.id, { attempts, settledAt: undefined });
-    // Lookups that need nothing from UCS start now, in parallel with it.
+    // FindPhoneCall goes out first: its answer and notification gate the highest-priority lookup,
+    // so it is the critical path; the lookups that need nothing from UCS follow, in parallel.
+    const interaction =
+      withUcs && !known ? this.findInteraction(call, caller, current) : Promise.resolve(undefined);
     attempts.forEach((attempt, index) => {
       if (attempt.status === 'pending') void this.attempt(call.id, index, attempt, current);
     });
@@ -197,7 +200,7 @@ export class PopEngine {
       return;
     }
 
-    const interactionId = await this.findInteraction(call, caller, current);
+    const interactionId = await interaction;
     if (!current()) return;
     const latest = usePopsStore.getState().pops[call.id]?.attempts ?? [];
     latest.forEach((attempt, index) => {
