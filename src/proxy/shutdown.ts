@@ -1,6 +1,6 @@
 // SIGTERM (docker stop, Kubernetes) and SIGINT (Ctrl-C): stop accepting, let in-flight lookups
-// finish, then exit. CometD long polls can be held ~30 s by GWS, longer than an orchestrator
-// waits, so after a grace period the remaining connections are cut.
+// finish, then exit. CometD long polls are cut at once (plugins/passthrough.ts); whatever else is
+// still open after a grace period is cut too.
 import type { FastifyInstance } from 'fastify';
 
 export interface ShutdownOptions {

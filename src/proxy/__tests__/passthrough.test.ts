@@ -128,6 +128,25 @@ describe('GWS passthrough', () => {
     expect(PASSTHROUGH_TIMEOUT_MS).toBeGreaterThan(60_000);
   });
 
+  it('cuts held long polls when the server closes, instead of waiting for them', async () => {
+    const proxy = await start({ GWS_URL: upstream.origin });
+    upstream.holdMs = 20_000;
+    const poll = fetch(`${base}/api/v2/notifications/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[{"channel":"/meta/connect"}]',
+    }).then(
+      (response) => response.status,
+      () => 'cut',
+    );
+    await expect.poll(() => upstream.seen.length).toBe(1);
+    const started = Date.now();
+    await proxy.close();
+    app = undefined;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await poll).toBe('cut');
+  });
+
   it('passes GWS errors through and never retries', async () => {
     await start({ GWS_URL: upstream.origin });
     upstream.status = 503;
