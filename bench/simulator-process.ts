@@ -30,6 +30,8 @@ export async function startSimulatorProcess(): Promise<SimulatorProcess> {
     if (found.gws && found.uniphore) break;
   }
   if (!found.gws || !found.uniphore || !found.history) throw new Error('simulator process did not start');
+  // Keep reading what it prints, or a full pipe would stall the simulator mid-benchmark.
+  child.stdout.resume();
   const gwsUrl = found.gws;
   return {
     gwsUrl,

@@ -104,10 +104,10 @@ function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string
 }
 
 export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
-  cutNotificationsOnClose(app, config.gws.notificationsPath);
+  const notifications = config.gws.notificationsPath;
+  cutNotificationsOnClose(app, notifications);
   const gws = new URL(config.gws.url);
   await app.register(httpProxy, proxyOptions(gws, '/api/v2', `${basePath(gws)}/api/v2`, 'GWS'));
-  const notifications = config.gws.notificationsPath;
   if (!notifications.startsWith('/api/v2/')) {
     await app.register(
       httpProxy,

@@ -190,12 +190,11 @@ export class PopEngine {
     popsActions.patch(call.id, { attempts, settledAt: undefined });
     // FindPhoneCall goes out first: its answer and notification gate the highest-priority lookup,
     // so it is the critical path; the lookups that need nothing from UCS follow, in parallel.
-    const interaction =
-      withUcs && !known ? this.findInteraction(call, caller, current) : Promise.resolve(undefined);
+    const interaction = withUcs && !known ? this.findInteraction(call, caller, current) : undefined;
     attempts.forEach((attempt, index) => {
       if (attempt.status === 'pending') void this.attempt(call.id, index, attempt, current);
     });
-    if (!withUcs || known) {
+    if (!interaction) {
       this.checkSettled(call.id);
       return;
     }
