@@ -14,8 +14,16 @@ function hostPage(widgetOrigin: string, evil: string): string {
       src="${widgetOrigin}/?mode=embedded"></iframe></main>
     <script>
       window.received = [];
-      addEventListener('message', (e) => { if (e.origin === '${widgetOrigin}') window.received.push(e.data); });
-      window.send = (message) => document.getElementById('widget').contentWindow.postMessage(message, '${widgetOrigin}');
+      window.times = { sent: {}, received: {} };
+      addEventListener('message', (e) => {
+        if (e.origin !== '${widgetOrigin}') return;
+        window.received.push(e.data);
+        if (e.data.callId) window.times.received[e.data.callId] = performance.now();
+      });
+      window.send = (message) => {
+        if (message.call) window.times.sent[message.call.id] = performance.now();
+        document.getElementById('widget').contentWindow.postMessage(message, '${widgetOrigin}');
+      };
       window.addEvil = () => { const f = document.createElement('iframe'); f.src = '${evil}/'; document.body.append(f); };
     </script></html>`;
 }
@@ -137,4 +145,45 @@ test('a history page that refuses framing falls back to the link', async ({ page
     new RegExp(record.uniqueId),
   );
   await expect(pop.locator('iframe')).toHaveCount(0);
+});
+
+test('a host call posted right after uhw:ready pops via its UCS interaction id, 20 fresh starts in a row', async ({
+  page,
+  server,
+  sim,
+  pages,
+}) => {
+  test.setTimeout(120_000);
+  // GWS slow to confirm the subscription, and quick to publish the UCS answer: the race, every time.
+  await sim.faults({ cometd: { subscribeDelayMs: 300 }, ucs: { delayMs: 0 } });
+  const timings: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const callId = `HOST-RACE-${i}`;
+    const interactionId = `UCSRACE${String(i).padStart(9, '0')}`;
+    await sim.assignInteraction(callId, interactionId);
+    const record = await sim.addRecord('historySearchId', interactionId);
+    const widget = await openHost(page, server.url, pages.host);
+    await send(page, {
+      type: 'uhw:call',
+      call: { id: callId, ani: `+1999555${String(i).padStart(4, '0')}` },
+    });
+    const pop = widget.getByRole('article', { name: /^Call from / });
+    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(`found ${interactionId}`);
+    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(
+      `found by historySearchId: ${record.uniqueId}`,
+    );
+    await expect
+      .poll(() => received(page))
+      .toContainEqual(expect.objectContaining({ type: 'uhw:popped', callId, uniqueId: record.uniqueId }));
+    timings.push(
+      await page.evaluate((id) => {
+        const { times } = window as unknown as { times: Record<string, Record<string, number>> };
+        return Math.round((times.received?.[id] ?? Number.NaN) - (times.sent?.[id] ?? Number.NaN));
+      }, callId),
+    );
+  }
+  timings.sort((a, b) => a - b);
+  console.log(
+    `host call after uhw:ready → uhw:popped, 20 fresh starts: median ${timings[10]} ms, max ${timings[19]} ms`,
+  );
 });

@@ -60,6 +60,22 @@ test('a call ringing while the CometD server restarts is popped once after the r
   await expect(page.getByRole('tab')).toHaveCount(2);
 });
 
+test('a call found ringing by the refetch after a CometD restart pops via its UCS id, the subscription slow to confirm', async ({
+  page,
+  sim,
+}) => {
+  await sim.faults({ cometd: { subscribeDelayMs: 300 }, ucs: { delayMs: 0 } });
+  await sim.restartCometd(1_500);
+  const call = await sim.placeCall({ ani: '+19995550077' });
+  await sim.assignInteraction(call.id, 'UCSREFETCH000001');
+  const record = await sim.addRecord('historySearchId', 'UCSREFETCH000001');
+  const pop = page.getByRole('article', { name: 'Call from +19995550077' });
+  const steps = pop.getByRole('region', { name: 'Steps' });
+  await expect(steps).toContainText('found UCSREFETCH000001');
+  await expect(steps).toContainText(`found by historySearchId: ${record.uniqueId}`);
+  expect(await sim.findPhoneCalls(call.id)).toHaveLength(1);
+});
+
 test('historySearchId attached after ringing leads to the right history', async ({ page, sim }) => {
   const record = await sim.addRecord('historySearchId', 'HS-LATE-1');
   const call = await sim.placeCall({ ani: '+19995550002' });

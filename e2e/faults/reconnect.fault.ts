@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/proxy/app';
 import { loadConfig } from '../../src/proxy/config';
 import { simulatorEnv, startSimulator } from '../../src/simulator';
+import type { UniphoreRequestLog } from '../../src/simulator/stats';
 import { expect, SimControl, test } from '../fixtures/server';
 import { connected, newRequestsByCall, placeAndAwaitPop } from './calls';
 
@@ -79,4 +80,45 @@ test('malformed payloads on the call channel are ignored and the widget keeps wo
   }
   await sim.placeCall({ ani: '+14155550100' });
   await expect(page.getByRole('article', { name: 'Call from +14155550100' }).locator('iframe')).toBeVisible();
+});
+
+test('a GWS slow to confirm subscriptions, and refusing some: calls that rang meanwhile still pop with their UCS id', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/?mode=embedded');
+  await expect(connected(page)).toBeVisible();
+  await sim.faults({ cometd: { subscribeDelayMs: 400 }, ucs: { delayMs: 0 } });
+  const foundByUcsId = async (interactionId: string) =>
+    (await sim.stats<{ uniphore: UniphoreRequestLog[] }>()).uniphore.find(
+      (entry) =>
+        entry.attribute === 'historySearchId' && entry.value === interactionId && entry.status === 200,
+    );
+  const timings: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    // Every third restart the first two subscriptions are refused: the badge says so, and it recovers.
+    const refused = i % 3 === 2;
+    if (refused) await sim.faults({ cometd: { refuseSubscribes: 2 } });
+    await sim.restartCometd(500);
+    const rang = Date.now();
+    const call = await sim.placeCall({ ani: `+1777555${String(i).padStart(4, '0')}` });
+    const interactionId = `UCSFAULT${String(i).padStart(8, '0')}`;
+    await sim.assignInteraction(call.id, interactionId);
+    await sim.addRecord('historySearchId', interactionId);
+    if (refused) {
+      await expect(
+        page.getByRole('status').filter({ hasText: 'not receiving calls: retrying…' }),
+      ).toBeVisible();
+    }
+    await expect.poll(() => foundByUcsId(interactionId), { timeout: 15_000 }).toBeDefined();
+    const found = await foundByUcsId(interactionId);
+    timings.push((found?.at ?? Number.NaN) - rang);
+    await sim.release(call.id);
+  }
+  await expect(connected(page)).toBeVisible();
+  expect(await newRequestsByCall(sim).then((counts) => [...counts.values()])).toEqual(Array(10).fill(1));
+  timings.sort((a, b) => a - b);
+  console.log(
+    `slow/refused subscriptions: 10 calls rang during CometD restarts, all found by their UCS id; rang → found median ${timings[5]} ms, max ${timings[9]} ms`,
+  );
 });

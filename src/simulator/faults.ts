@@ -15,7 +15,19 @@ export const UniphoreMode = Type.Enum([
 
 export const Faults = Type.Object(
   {
+    /**
+     * `delayMs` 0 publishes createInteractionResponse the moment the FindPhoneCall answer is written,
+     * as a quick GWS does: a client not yet subscribed then misses it, as it would with GWS.
+     */
     ucs: Type.Object({ mode: UcsMode, delayMs: Type.Integer({ minimum: 0, maximum: 120_000 }) }),
+    /**
+     * `subscribeDelayMs` holds every /meta/subscribe that long before it takes effect and is answered;
+     * `refuseSubscribes` answers the next N with `successful: false`.
+     */
+    cometd: Type.Object({
+      subscribeDelayMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
+      refuseSubscribes: Type.Integer({ minimum: 0, maximum: 1_000 }),
+    }),
     uniphore: Type.Object({ mode: UniphoreMode, delayMs: Type.Integer({ minimum: 0, maximum: 120_000 }) }),
     history: Type.Object({ frameable: Type.Boolean() }),
     participantsFormat: Type.Enum(['strings', 'objects']),
@@ -28,6 +40,7 @@ export type Faults = Type.Static<typeof Faults>;
 export const FaultsPatch = Type.Object(
   {
     ucs: Type.Optional(Type.Partial(Faults.properties.ucs)),
+    cometd: Type.Optional(Type.Partial(Faults.properties.cometd)),
     uniphore: Type.Optional(Type.Partial(Faults.properties.uniphore)),
     history: Type.Optional(Type.Partial(Faults.properties.history)),
     participantsFormat: Type.Optional(Faults.properties.participantsFormat),
@@ -39,6 +52,7 @@ export type FaultsPatch = Type.Static<typeof FaultsPatch>;
 
 export const defaultFaults = (): Faults => ({
   ucs: { mode: 'ok', delayMs: 0 },
+  cometd: { subscribeDelayMs: 0, refuseSubscribes: 0 },
   uniphore: { mode: 'ok', delayMs: 0 },
   history: { frameable: true },
   participantsFormat: 'strings',
@@ -48,6 +62,7 @@ export const defaultFaults = (): Faults => ({
 export function mergeFaults(current: Faults, patch: FaultsPatch): Faults {
   return {
     ucs: { ...current.ucs, ...patch.ucs },
+    cometd: { ...current.cometd, ...patch.cometd },
     uniphore: { ...current.uniphore, ...patch.uniphore },
     history: { ...current.history, ...patch.history },
     participantsFormat: patch.participantsFormat ?? current.participantsFormat,

@@ -36,6 +36,10 @@ export class SimulatorState {
     this.cometd = new CometdHost({
       timeoutMs: cometdTimeoutMs,
       sessions: this.sessions,
+      faults: () => this.faults.cometd,
+      onSubscribeRefused: () => {
+        this.faults.cometd.refuseSubscribes = Math.max(0, this.faults.cometd.refuseSubscribes - 1);
+      },
       onHandshake: () => {
         this.stats.handshakes += 1;
       },

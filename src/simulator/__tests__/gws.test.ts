@@ -1,6 +1,7 @@
 // The GWS stand-in over real sockets, with the real cometd client (Node adapter) as GWS clients use it.
 import { adapt } from 'cometd-nodejs-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { subscriptionsCovering } from '../gws/cometd-host';
 import { type Simulator, startSimulator } from '../index';
 
 adapt();
@@ -31,8 +32,11 @@ const findPhoneCall = {
   type: 'Inbound',
 };
 
-/** A cometd client on the session, subscribed to /v2/me/* in the handshake listener; collects messages. */
-async function listen(cookie: string) {
+/**
+ * A cometd client on the session, subscribed to /v2/me/* in the handshake listener; collects messages.
+ * Resolves once the first subscription is answered (or, `waitForSubscription` false, at once).
+ */
+async function listen(cookie: string, { waitForSubscription = true } = {}) {
   const cometd = new CometD();
   cometd.unregisterTransport('websocket');
   cometd.registerExtension('ack', new AckExtension());
@@ -44,6 +48,7 @@ async function listen(cookie: string) {
     logLevel: 'warn',
   });
   const messages: { channel: string; data: Record<string, unknown> }[] = [];
+  const subscribeReplies: boolean[] = [];
   let handshakes = 0;
   const subscribed: (() => void)[] = [];
   cometd.addListener('/meta/handshake', (message) => {
@@ -52,7 +57,8 @@ async function listen(cookie: string) {
     cometd.subscribe(
       '/v2/me/*',
       (event) => messages.push({ channel: event.channel, data: event.data }),
-      () => {
+      (reply) => {
+        subscribeReplies.push(reply.successful === true);
         for (const resolve of subscribed.splice(0)) resolve();
       },
     );
@@ -60,7 +66,7 @@ async function listen(cookie: string) {
   const ready = () => new Promise<void>((resolve) => subscribed.push(resolve));
   const first = ready();
   cometd.handshake();
-  await first;
+  if (waitForSubscription) await first;
   const until = async (predicate: () => boolean) => {
     for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 25));
     expect(predicate()).toBe(true);
@@ -68,6 +74,8 @@ async function listen(cookie: string) {
   return {
     cometd,
     messages,
+    subscribeReplies,
+    first,
     until,
     ready,
     handshakes: () => handshakes,
@@ -217,5 +225,60 @@ describe('calls and CometD restarts', () => {
     });
     await client.until(() => client.messages.some((m) => m.channel === '/v2/me/calls'));
     await client.stop();
+  });
+});
+
+describe('subscriptions, as GWS has them', () => {
+  const setFaults = (faults: unknown) =>
+    fetch(`${sim.gwsUrl}/sim/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+  const post = async (cookie: string, csrf: Record<string, string>) =>
+    (
+      (await (
+        await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, ...csrf },
+          body: JSON.stringify(findPhoneCall),
+        })
+      ).json()) as { referenceId: number }
+    ).referenceId;
+
+  it('publishes nothing to a client whose subscription is not yet in effect, and nothing is kept for it', async () => {
+    const { cookie, csrf } = await signIn();
+    await setFaults({ cometd: { subscribeDelayMs: 400 } });
+    const client = await listen(cookie, { waitForSubscription: false });
+    await client.until(() => client.handshakes() === 1);
+    const missed = await post(cookie, csrf);
+    await client.first;
+    expect(client.subscribeReplies).toEqual([true]);
+    const heard = await post(cookie, csrf);
+    const references = () =>
+      client.messages
+        .filter((m) => m.data.messageType === 'createInteractionResponse')
+        .map((m) => m.data.referenceId);
+    await client.until(() => references().includes(heard));
+    expect(references()).not.toContain(missed);
+    await client.stop();
+  });
+
+  it('refuses as many subscriptions as asked, then accepts them again', async () => {
+    const { cookie } = await signIn();
+    await setFaults({ cometd: { refuseSubscribes: 1 } });
+    const client = await listen(cookie);
+    expect(client.subscribeReplies).toEqual([false]);
+    const faults = (await (await fetch(`${sim.gwsUrl}/sim/faults`)).json()) as {
+      cometd: { refuseSubscribes: number };
+    };
+    expect(faults.cometd.refuseSubscribes).toBe(0);
+    await client.stop();
+  });
+
+  it('names the subscriptions that cover a channel', () => {
+    expect([...subscriptionsCovering('/v2/me/calls')].sort()).toEqual(
+      ['/**', '/v2/**', '/v2/me/**', '/v2/me/*', '/v2/me/calls'].sort(),
+    );
   });
 });

@@ -121,6 +121,26 @@ export async function controlRoutes(
     },
   );
 
+  /** The UCS interaction id FindPhoneCall will report for this call id (and create as new). */
+  app.put(
+    '/sim/ucs/interactions/:id',
+    {
+      schema: {
+        params: CallParams,
+        body: Type.Object(
+          { interactionId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { interactionId } = request.body as { interactionId: string };
+      state.ucs.assign(id, interactionId);
+      return { callId: id, interactionId };
+    },
+  );
+
   app.post(
     '/sim/cometd/restart',
     {

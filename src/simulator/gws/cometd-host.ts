@@ -1,18 +1,32 @@
 // The real CometD server (cometd-nodejs-server, long-polling) behind /api/v2/notifications. It can be
 // "restarted": every CometD session is lost and open long-polls are cut, as when GWS restarts, so
-// clients must re-handshake and re-subscribe.
+// clients must re-handshake and re-subscribe. Like GWS, it delivers a notification only to sessions
+// whose subscription to a matching channel is in effect at that moment: nothing is kept for later.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cometdServer, { type CometDServer, type ServerSession } from 'cometd-nodejs-server';
 import ackExtension from 'cometd-nodejs-server/ack-extension.js';
+import type { Faults } from '../faults';
 import type { GwsSession, SessionStore } from './sessions';
 
 const { createCometDServer } = cometdServer;
 // CommonJS modules: named exports are only reachable through the default export.
 const { AcknowledgedMessagesExtension } = ackExtension;
 
+/** The channel names whose subscribers get a message on `channel`: itself, `/a/*`, `/a/**`, `/**`. */
+export function subscriptionsCovering(channel: string): Set<string> {
+  const segments = channel.split('/').slice(1);
+  const names = new Set([channel, `/${[...segments.slice(0, -1), '*'].join('/')}`]);
+  for (let i = segments.length - 1; i >= 0; i--) names.add(`/${[...segments.slice(0, i), '**'].join('/')}`);
+  return names;
+}
+
 export interface CometdHostOptions {
   timeoutMs: number;
   sessions: SessionStore;
+  /** Read at each /meta/subscribe: delay and refusals to play. */
+  faults(): Faults['cometd'];
+  /** Consumes one of the refusals the faults ask for. */
+  onSubscribeRefused(): void;
   onHandshake(): void;
 }
 
@@ -45,6 +59,23 @@ export class CometdHost {
         this.options.onHandshake();
         callback(undefined, true);
       },
+      // Subscriptions take effect (and are answered) only when the policy says yes: a delay here is a
+      // GWS slow to confirm, during which it publishes nothing to this client.
+      canSubscribe: (_session, _message, channel, callback) => {
+        const { subscribeDelayMs, refuseSubscribes } = this.options.faults();
+        const allowed = channel.name.startsWith('/v2/me/') && refuseSubscribes === 0;
+        if (refuseSubscribes > 0) this.options.onSubscribeRefused();
+        if (subscribeDelayMs === 0) {
+          callback(undefined, allowed);
+          return;
+        }
+        setTimeout(() => {
+          // The library's sweeper may have dropped the still unsubscribed channel meanwhile, and the
+          // subscribe step that follows expects it to exist.
+          server.createServerChannel(channel.name);
+          callback(undefined, allowed);
+        }, subscribeDelayMs);
+      },
       // Clients may listen on /v2/me/*, never publish: events come from the server.
       canPublish: (_session, _message, _channel, callback) => callback(undefined, false),
     };
@@ -64,13 +95,17 @@ export class CometdHost {
     this.server.handle(request, response);
   }
 
-  /** Delivers to every CometD client of one GWS session (or of all sessions). */
+  /**
+   * Delivers to every CometD client of one GWS session (or of all sessions) that is subscribed to
+   * the channel or a wildcard covering it at this moment; returns how many got it.
+   */
   deliver(channel: string, data: unknown, gwsSession?: GwsSession): number {
+    const names = subscriptionsCovering(channel);
     let delivered = 0;
     for (const [cometdId, ownerId] of this.owners) {
       if (gwsSession && ownerId !== gwsSession.id) continue;
       const session = this.server.getServerSession(cometdId);
-      if (!session) continue;
+      if (!session?.subscriptions.some((subscribed) => names.has(subscribed.name))) continue;
       session.deliver(null, channel, data);
       delivered += 1;
     }

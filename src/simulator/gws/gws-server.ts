@@ -138,9 +138,11 @@ export function buildGwsApp(state: SimulatorState, requireLogin: boolean): Fasti
     // Lets the early notification reach the client before the answer does, as on a busy GWS.
     if (plan.before.length > 0) await wait(50);
     if (plan.after.length > 0) {
-      setTimeout(() => {
+      const publish = () => {
         for (const notification of plan.after) state.cometd.deliver(UCS_CHANNEL, notification, session);
-      }, plan.delayMs);
+      };
+      // No delay: published the moment the answer is written, as a quick GWS does.
+      reply.raw.once('finish', () => (plan.delayMs > 0 ? setTimeout(publish, plan.delayMs) : publish()));
     }
     return { statusCode: 0, referenceId: plan.referenceId };
   });

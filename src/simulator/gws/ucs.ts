@@ -57,6 +57,11 @@ export class Ucs {
     return plan;
   }
 
+  /** Decides the interaction id FindPhoneCall will report for a call (tests that need to know it). */
+  assign(callId: string, interactionId: string): void {
+    this.interactions.set(callId, interactionId);
+  }
+
   clear(): void {
     this.interactions.clear();
   }

@@ -14,6 +14,7 @@ import { publishPopSummary } from '../features/live-feed/model/feed-channel';
 import { toPopSummary } from '../features/live-feed/model/pop-summary';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import {
+  type CometDClient,
   connectNotifications,
   type NotificationsConnection,
 } from '../features/notifications/cometd-connection';
@@ -23,6 +24,8 @@ export interface AgentRuntimeOptions {
   queryClient: QueryClient;
   /** Standalone agent view starts the voice session itself; an embedding desktop already has. */
   startContactCenterSession: boolean;
+  /** The CometD client (tests pass a fake that plays the server). */
+  createCometD?: () => CometDClient;
 }
 
 const log = (message: string, detail?: unknown) => console.warn(`[uhw] ${message}`, detail ?? '');
@@ -35,9 +38,17 @@ export class AgentRuntime {
   private stopped = false;
   private renewing = false;
   private markSignedIn!: () => void;
-  /** Resolves once a GWS session exists: calls from the host wait for it, `uhw:ready` too. */
+  /** Resolves once a GWS session exists: calls from the host wait for it. */
   readonly signedIn = new Promise<void>((resolve) => {
     this.markSignedIn = resolve;
+  });
+  private markReady!: () => void;
+  /**
+   * Resolves once GWS publishes to us (first subscription acknowledged): only then is the pipeline
+   * able to pop with the UCS interaction id, so `uhw:ready` waits for it.
+   */
+  readonly ready = new Promise<void>((resolve) => {
+    this.markReady = resolve;
   });
 
   constructor(private readonly options: AgentRuntimeOptions) {
@@ -45,6 +56,7 @@ export class AgentRuntime {
     this.engine = new PopEngine({
       config,
       findPhoneCall,
+      ucsReady: async (timeoutMs) => (await this.connection?.whenSubscribed(timeoutMs)) ?? false,
       lookupUniqueId: (attribute, value) => queryClient.fetchQuery(uniqueIdQueryOptions(attribute, value)),
       log,
       onSettled: (pop) => {
@@ -60,18 +72,32 @@ export class AgentRuntime {
   async start(credentials?: Credentials): Promise<boolean> {
     const signedIn = await getMe(credentials);
     if (!signedIn || this.stopped) return signedIn;
-    this.markSignedIn();
     if (this.options.startContactCenterSession) {
       await setContactCenterSession(true).catch((error) => log('StartContactCenterSession failed', error));
     }
-    if (this.stopped || this.connection) return true;
-    const url = new URL(this.options.config.notificationsPath, window.location.origin).href;
-    this.connection = connectNotifications(url, {
-      onMessage: (channel, data) => this.engine.handleNotification(channel, data),
-      // Every handshake, the first included: calls that rang while we were not listening still pop.
-      onHandshake: () => void this.resync(),
-      onHandshakeDenied: () => void this.renewSession(),
-    });
+    if (this.stopped) return true;
+    if (!this.connection) {
+      const url = new URL(this.options.config.notificationsPath, window.location.origin).href;
+      this.connection = connectNotifications(
+        url,
+        {
+          onMessage: (channel, data) => this.engine.handleNotification(channel, data),
+          // Every handshake, the first included: calls that rang while we were not listening still pop
+          // (their FindPhoneCall waits for the subscription in the engine).
+          onHandshake: () => void this.resync(),
+          // Read again once GWS publishes to us: a call that rang between the first read and the
+          // acknowledgement was neither in that read nor published to us.
+          onSubscribed: () => {
+            this.markReady();
+            void this.resync();
+          },
+          onHandshakeDenied: () => void this.renewSession(),
+        },
+        this.options.createCometD,
+      );
+    }
+    // After the connection exists, so that calls waiting for the session find its subscription gate.
+    this.markSignedIn();
     return true;
   }
 

@@ -7,6 +7,8 @@ export const texts = {
   connection: {
     idle: 'not connected',
     connecting: 'connecting…',
+    subscribing: 'connecting…',
+    resubscribing: 'not receiving calls: retrying…',
     connected: 'connected',
     reconnecting: 'reconnecting…',
     disconnected: 'signed out',

@@ -51,8 +51,8 @@ export function useHostEmbedding(runtime: AgentRuntime | null, config: WidgetCon
       }
     };
     runtime.settled.add(onSettled);
-    // Ready means ready to pop: the GWS session exists.
-    void runtime.signedIn.then(() => host.post({ type: 'uhw:ready' }));
+    // Ready means ready to pop: GWS publishes to us, so a call posted now pops with its UCS id.
+    void runtime.ready.then(() => host.post({ type: 'uhw:ready' }));
     return () => {
       runtime.settled.delete(onSettled);
       host.dispose();

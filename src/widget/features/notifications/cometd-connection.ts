@@ -1,42 +1,110 @@
 // The CometD link to GWS notifications. GWS speaks long-polling only, and every handshake (the first,
 // and each one the server forces after a restart or session expiry) drops subscriptions, so the
-// subscription lives in the /meta/handshake listener.
+// subscription lives in the /meta/handshake listener. GWS publishes only to sessions whose
+// subscription it has acknowledged, so the link keeps a gate that callers wait on before asking GWS
+// for anything it answers by notification.
 import { AckExtension, CometD, type Message } from 'cometd';
 import { GWS_ME_WILDCARD } from '../../../shared/gws-constants';
 import { setConnectionState } from './connection-store';
+import { SubscriptionGate } from './subscription-gate';
 
 export interface NotificationHandlers {
   /** Every message on `/v2/me/*`; the payload is untrusted and parsed by the receiver. */
   onMessage(channel: string, data: unknown): void;
-  /** After each successful handshake: `first` is false after a re-handshake (time to resync). */
+  /** After each successful handshake (the subscription is requested, not yet acknowledged). */
   onHandshake?(first: boolean): void;
+  /** After each acknowledged subscription: from now on GWS publishes to us. */
+  onSubscribed?(first: boolean): void;
   /** The server refused the handshake (403): the GWS session is gone or invalid. */
   onHandshakeDenied?(): void;
 }
 
 export interface NotificationsConnection {
+  /** Resolves true once GWS would publish to us (subscription acknowledged, link up), false after `timeoutMs`. */
+  whenSubscribed(timeoutMs: number): Promise<boolean>;
   disconnect(): Promise<void>;
 }
 
-export function connectNotifications(url: string, handlers: NotificationHandlers): NotificationsConnection {
-  const cometd = new CometD();
+/** What the link uses of the `cometd` client: tests drive a fake through it. */
+export type CometDClient = Pick<
+  CometD,
+  | 'unregisterTransport'
+  | 'registerExtension'
+  | 'configure'
+  | 'addListener'
+  | 'subscribe'
+  | 'handshake'
+  | 'disconnect'
+  | 'isDisconnected'
+  | 'getClientId'
+>;
+
+/** Delay before re-asking for a refused or unanswered subscription: 0.5, 1, 2, 4, then 5 s. */
+export const resubscribeDelay = (failures: number) => Math.min(500 * 2 ** (failures - 1), 5_000);
+
+export function connectNotifications(
+  url: string,
+  handlers: NotificationHandlers,
+  createClient: () => CometDClient = () => new CometD(),
+): NotificationsConnection {
+  const cometd = createClient();
   cometd.unregisterTransport('websocket');
   cometd.unregisterTransport('callback-polling');
   cometd.registerExtension('ack', new AckExtension());
   cometd.configure({ url, logLevel: 'warn', maxBackoff: 5000, backoffIncrement: 500 });
 
+  const gate = new SubscriptionGate();
   let connected = false;
   let handshakes = 0;
+  let subscriptions = 0;
   let closing = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const showState = () => {
+    if (closing) return;
+    if (!connected) setConnectionState('reconnecting');
+    else setConnectionState(gate.open ? 'connected' : 'subscribing');
+  };
+
+  const subscribe = (session: number, failures: number) => {
+    cometd.subscribe(
+      GWS_ME_WILDCARD,
+      (event) => handlers.onMessage(event.channel, event.data),
+      (reply: Message) => {
+        // A reply to a request of an older session says nothing about the current one.
+        if (closing || session !== handshakes) return;
+        if (reply.successful) {
+          subscriptions += 1;
+          gate.subscribed();
+          showState();
+          handlers.onSubscribed?.(subscriptions === 1);
+          return;
+        }
+        // Refused (`successful: false`) or unanswered (the client fails it after maxNetworkDelay).
+        setConnectionState('resubscribing');
+        retry = setTimeout(
+          () => {
+            if (!closing && session === handshakes) subscribe(session, failures + 1);
+          },
+          resubscribeDelay(failures + 1),
+        );
+      },
+    );
+  };
 
   cometd.addListener('/meta/handshake', (message: Message) => {
     if (!message.successful) {
+      connected = false;
       setConnectionState('reconnecting');
       if (/^403\b/.test(message.error ?? '')) handlers.onHandshakeDenied?.();
       return;
     }
     handshakes += 1;
-    cometd.subscribe(GWS_ME_WILDCARD, (event) => handlers.onMessage(event.channel, event.data));
+    clearTimeout(retry);
+    connected = true;
+    gate.handshake();
+    showState();
+    subscribe(handshakes, 0);
     handlers.onHandshake?.(handshakes === 1);
   });
 
@@ -47,23 +115,42 @@ export function connectNotifications(url: string, handlers: NotificationHandlers
     }
     const wasConnected = connected;
     connected = message.successful === true;
-    if (connected && !wasConnected) setConnectionState('connected');
-    else if (!connected && wasConnected) setConnectionState('reconnecting');
-    else if (!connected) setConnectionState('reconnecting');
+    gate.link(connected);
+    if (connected !== wasConnected || !connected) showState();
   });
 
   cometd.addListener('/meta/disconnect', () => {
     connected = false;
+    gate.close();
     setConnectionState('disconnected');
   });
+
+  // A page going away (reload, the desktop closing the panel) cannot finish an XHR: tell the server
+  // by beacon. Otherwise its held long-poll counts against the browser until it expires, and a
+  // CometD server (GWS's, like the simulator's) then puts the next page's session in "multiple
+  // clients" mode, polling every 2 s instead of long-polling: seconds added to every pop.
+  const onPageHide = () => {
+    const clientId = cometd.getClientId();
+    if (closing || !clientId) return;
+    const message = [{ channel: '/meta/disconnect', clientId, id: 'pagehide' }];
+    navigator.sendBeacon(
+      `${url}/disconnect`,
+      new Blob([JSON.stringify(message)], { type: 'application/json' }),
+    );
+  };
+  addEventListener('pagehide', onPageHide);
 
   setConnectionState('connecting');
   cometd.handshake();
 
   return {
+    whenSubscribed: (timeoutMs) => gate.wait(timeoutMs),
     disconnect: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        clearTimeout(retry);
+        removeEventListener('pagehide', onPageHide);
+        gate.close();
         if (cometd.isDisconnected()) {
           setConnectionState('disconnected');
           resolve();

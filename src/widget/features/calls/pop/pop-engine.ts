@@ -16,6 +16,12 @@ import { type Pop, popResolution, popsActions, usePopsStore } from '../store/pop
 export interface PopEngineDeps {
   config: WidgetConfig;
   findPhoneCall(request: FindPhoneCallRequest): Promise<FindPhoneCallAck>;
+  /**
+   * Resolves true once GWS would publish the FindPhoneCall answer to us (the notification
+   * subscription is acknowledged), false when that did not happen within `timeoutMs`. GWS does not
+   * replay notifications, so FindPhoneCall is never sent before.
+   */
+  ucsReady(timeoutMs: number): Promise<boolean>;
   lookupUniqueId(attribute: Attribute, value: string): Promise<UniqueIdResult>;
   log(message: string, detail?: unknown): void;
   /** Called once per run of a pop when its outcome is known: shown, not found or failed. */
@@ -220,6 +226,7 @@ export class PopEngine {
     const request = toFindPhoneCallRequest(call, caller, this.deps.config.ucsFields);
     if (!request) return;
     try {
+      if (!(await this.deps.ucsReady(this.deps.config.ucsTimeoutMs))) return;
       const ack = await this.deps.findPhoneCall(request);
       await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
     } catch (error) {
@@ -240,6 +247,9 @@ export class PopEngine {
     }
     let patch: Pop['ucs'];
     try {
+      if (!(await this.deps.ucsReady(this.deps.config.ucsTimeoutMs))) {
+        throw new CorrelationTimeoutError('the notification subscription was not confirmed in time');
+      }
       const ack = await this.deps.findPhoneCall(request);
       const result = await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
       patch = result.interactionId

@@ -39,6 +39,7 @@ function setup(
     config,
     log: options.log ?? (() => {}),
     onSettled: shown,
+    ucsReady: async () => true,
     findPhoneCall: async (request) => {
       requests.push(request);
       reference += 1;
