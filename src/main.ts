@@ -16,7 +16,13 @@ async function simulatorSettings(
   });
   const settings = simulatorEnv(simulator);
   const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: settings.gws.SIMULATOR_CONTROL_URL };
-  if (!env.GWS_URL) filled.GWS_URL = settings.gws.GWS_URL;
+  if (!env.GWS_URL) {
+    filled.GWS_URL = settings.gws.GWS_URL;
+    // The simulated GWS plays Genesys Auth too: its tokens are the ones to trust, unless the
+    // operator names an issuer of their own.
+    const jwtSet = Object.keys(settings.jwt).some((name) => env[name]);
+    if (env.PROXY_AUTH === 'jwt' && !jwtSet) Object.assign(filled, settings.jwt);
+  }
   if (!env.UNIPHORE_URL) {
     Object.assign(filled, settings.uniphore);
     // An operator's own history page template wins over the simulator's.

@@ -21,7 +21,37 @@ export interface ConfigIssue {
 }
 
 export type UniphoreTransport = 'rest' | 'soap';
-export type ProxyAuthMode = 'gws' | 'token' | 'none';
+export type ProxyAuthMode = 'gws' | 'token' | 'jwt' | 'none';
+/**
+ * Asymmetric JWS algorithms only: the keys come from a public JWKS, so an HMAC algorithm would let
+ * anyone holding that public key material sign tokens, and `none` signs nothing.
+ */
+export const JWT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+export interface JwtSettings {
+  /** Where the issuer publishes its signing keys (JSON Web Key Set). */
+  readonly jwksUrl: string;
+  readonly issuer: string;
+  /** A token is accepted when its `aud` names any of these. */
+  readonly audience: readonly string[];
+  readonly clockToleranceS: number;
+  readonly algorithms: readonly JwtAlgorithm[];
+  /** Top-level claim holding the user's roles (an array, or a space/comma separated string). */
+  readonly rolesClaim: string;
+}
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type UcsFields = WidgetConfig['ucsFields'];
@@ -70,6 +100,8 @@ export interface Config {
     readonly mode: ProxyAuthMode;
     /** Set exactly when mode is `token`. */
     readonly token: Secret | undefined;
+    /** Set exactly when mode is `jwt`. */
+    readonly jwt: JwtSettings | undefined;
     readonly allowUnauthenticated: boolean;
   };
   /** CSP frame-ancestors sources, e.g. `'self'` or `https://desktop.example.com`. */
@@ -261,8 +293,51 @@ function readUcsFields(r: Reader): UcsFields {
   return fields;
 }
 
+/** Issuer and audience are StringOrURI values: any visible text, compared exactly. */
+const JWT_TEXT = /^[\x21-\x7e]{1,512}$/;
+
+function readJwt(r: Reader): JwtSettings | undefined {
+  const issuesBefore = r.issues.length;
+  const jwksUrl = r.httpUrl('JWT_JWKS_URL', r.required('JWT_JWKS_URL'));
+  const issuer = r.required('JWT_ISSUER');
+  if (issuer !== undefined && !JWT_TEXT.test(issuer)) {
+    r.fail('JWT_ISSUER', 'must be 1..512 visible ASCII characters');
+  }
+  const audienceText = r.required('JWT_AUDIENCE');
+  const audience =
+    audienceText
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean) ?? [];
+  if (audienceText !== undefined && (audience.length === 0 || !audience.every((a) => JWT_TEXT.test(a)))) {
+    r.fail('JWT_AUDIENCE', 'must be a comma-separated list of 1..512 visible ASCII characters each');
+  }
+  const clockToleranceS = r.integer('JWT_CLOCK_TOLERANCE_S', 30, 0, 300);
+  const algorithms = (r.list('JWT_ALGORITHMS') ?? ['RS256', 'ES256']) as JwtAlgorithm[];
+  const refused = algorithms.filter((a) => !(JWT_ALGORITHMS as readonly string[]).includes(a));
+  if (refused.length > 0) {
+    r.fail(
+      'JWT_ALGORITHMS',
+      `${refused.join(', ')} not accepted: only asymmetric algorithms (${JWT_ALGORITHMS.join(', ')}); never none or HS*, which a public key set cannot make safe`,
+    );
+  }
+  const rolesClaim = r.raw('JWT_ROLES_CLAIM') ?? 'roles';
+  if (!/^[\x21-\x7e]{1,128}$/.test(rolesClaim)) {
+    r.fail('JWT_ROLES_CLAIM', 'must be a claim name of 1..128 visible ASCII characters');
+  }
+  if (jwksUrl === undefined || issuer === undefined || r.issues.length > issuesBefore) return undefined;
+  return Object.freeze({
+    jwksUrl,
+    issuer,
+    audience: Object.freeze([...new Set(audience)]),
+    clockToleranceS,
+    algorithms: Object.freeze([...new Set(algorithms)]),
+    rolesClaim,
+  });
+}
+
 function readAuth(r: Reader, simulatorInUse: boolean): Config['auth'] {
-  const mode = r.oneOf<ProxyAuthMode>('PROXY_AUTH', ['gws', 'token', 'none'], 'gws');
+  const mode = r.oneOf<ProxyAuthMode>('PROXY_AUTH', ['gws', 'token', 'jwt', 'none'], 'gws');
   const allowRaw = r.raw('PROXY_ALLOW_UNAUTHENTICATED');
   if (allowRaw !== undefined && allowRaw !== 'true' && allowRaw !== 'false') {
     r.fail('PROXY_ALLOW_UNAUTHENTICATED', 'must be true or false');
@@ -279,13 +354,14 @@ function readAuth(r: Reader, simulatorInUse: boolean): Config['auth'] {
       }
     }
   }
+  const jwt = mode === 'jwt' ? readJwt(r) : undefined;
   if (mode === 'none' && !simulatorInUse && !allowUnauthenticated) {
     r.fail(
       'PROXY_AUTH',
       'none lets anyone query Uniphore through this proxy; it is only allowed with the embedded simulator or with PROXY_ALLOW_UNAUTHENTICATED=true',
     );
   }
-  return { mode, token, allowUnauthenticated };
+  return { mode, token, jwt, allowUnauthenticated };
 }
 
 function readLookupOrder(r: Reader): LookupStep[] {

@@ -22,3 +22,36 @@ export type SimCall = Type.Static<typeof SimCall>;
 
 export const SimCallList = Type.Object({ calls: Type.Array(SimCall) });
 export type SimCallList = Type.Static<typeof SimCallList>;
+
+/** POST /sim/auth/token: a JWT from the simulated Genesys Auth, as WWE's `auth.getJwtToken` gives one. */
+export const IssueTokenRequest = Type.Object(
+  {
+    sub: Type.String({ minLength: 1, maxLength: 256 }),
+    userName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    firstName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    roles: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 100 })),
+    /** Default 3600. */
+    ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
+  },
+  { additionalProperties: false },
+);
+export type IssueTokenRequest = Type.Static<typeof IssueTokenRequest>;
+
+export const IssueTokenResponse = Type.Object({ token: Type.String() });
+export type IssueTokenResponse = Type.Static<typeof IssueTokenResponse>;
+
+/** POST /sim/auth/rotate: sign with a new key; the previous one stays published unless retired. */
+export const RotateKeysRequest = Type.Object(
+  { retirePrevious: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export type RotateKeysRequest = Type.Static<typeof RotateKeysRequest>;
+
+export const RotateKeysResponse = Type.Object({
+  /** The key tokens are signed with from now on. */
+  kid: Type.String(),
+  /** Every key in the JWKS now. */
+  published: Type.Array(Type.String()),
+});
+export type RotateKeysResponse = Type.Static<typeof RotateKeysResponse>;

@@ -1,6 +1,7 @@
 // The embedded simulator: GWS (CometD + sessions + UCS) and Uniphore (REST + SOAP + history pages) on
 // two loopback HTTP servers of their own, different origins as in production.
 import type { AddressInfo } from 'node:net';
+import { SIM_JWKS_PATH, SIM_JWT_AUDIENCE, simJwtIssuer } from './auth/token-issuer';
 import { controlRoutes } from './control/control-routes';
 import { buildGwsApp } from './gws/gws-server';
 import { SimulatorState, type UniphoreCredentials } from './state';
@@ -46,18 +47,25 @@ const DEMO_AGENT = {
 };
 
 /**
- * The proxy settings that point at this simulator, in two groups, so a caller can keep a real GWS or
- * a real Uniphore and simulate only the other.
+ * The proxy settings that point at this simulator, in groups, so a caller can keep a real GWS or
+ * a real Uniphore and simulate only the other; `jwt` is for PROXY_AUTH=jwt with the simulated
+ * Genesys Auth as the token issuer.
  */
 export function simulatorEnv(
   sim: Pick<Simulator, 'gwsUrl' | 'uniphoreUrl' | 'credentials' | 'historyUrlTemplate'>,
 ): {
   gws: Record<string, string>;
   uniphore: Record<string, string>;
+  jwt: Record<string, string>;
 } {
   const { credentials } = sim;
   return {
     gws: { GWS_URL: sim.gwsUrl, SIMULATOR_CONTROL_URL: `${sim.gwsUrl}/sim` },
+    jwt: {
+      JWT_JWKS_URL: `${sim.gwsUrl}${SIM_JWKS_PATH}`,
+      JWT_ISSUER: simJwtIssuer(sim.gwsUrl),
+      JWT_AUDIENCE: SIM_JWT_AUDIENCE,
+    },
     uniphore: {
       UNIPHORE_URL: sim.uniphoreUrl,
       UNIPHORE_ACCOUNT_ID: credentials.accountId,
@@ -78,6 +86,7 @@ const url = (address: AddressInfo | string | null) => {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? '127.0.0.1';
   const state = new SimulatorState(DEMO_AGENT, SIMULATOR_CREDENTIALS, options.cometdTimeoutMs ?? 25_000);
+  await state.tokens.ready();
   const gws = buildGwsApp(state, options.requireLogin ?? false);
   await gws.register(controlRoutes, { state });
   const uniphore = buildUniphoreApp(state);

@@ -1,5 +1,6 @@
 // Everything the simulated GWS and Uniphore share: sessions, calls, UCS, records, faults, counters.
 
+import { TokenIssuer } from './auth/token-issuer';
 import { defaultFaults, type Faults } from './faults';
 import { CallRegistry } from './gws/calls';
 import { CometdHost } from './gws/cometd-host';
@@ -26,6 +27,8 @@ export class SimulatorState {
   readonly calls = new CallRegistry(() => this.gwsUrl);
   readonly ucs = new Ucs();
   readonly records = new RecordStore();
+  /** Signs JWTs as the simulated Genesys Auth; its keys are published by the GWS server. */
+  readonly tokens = new TokenIssuer(() => this.gwsUrl);
 
   constructor(
     readonly agent: DemoAgent,

@@ -14,6 +14,13 @@ const minimal = {
   HISTORY_URL_TEMPLATE: 'https://gointeract.io/interact/history/{uniqueId}',
 };
 
+const jwt = {
+  PROXY_AUTH: 'jwt',
+  JWT_JWKS_URL: 'https://auth.example.com/auth/v3/jwks',
+  JWT_ISSUER: 'https://auth.example.com/auth',
+  JWT_AUDIENCE: 'uniphore-history-widget',
+};
+
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
     loadConfig(env);
@@ -146,7 +153,31 @@ describe('loadConfig', () => {
       { FRAME_ANCESTORS: "'none' https://a.example.com" },
       /^FRAME_ANCESTORS: 'none' cannot/,
     ],
-    ['PROXY_AUTH', { PROXY_AUTH: 'basic' }, /^PROXY_AUTH: must be one of gws, token, none$/],
+    ['PROXY_AUTH', { PROXY_AUTH: 'basic' }, /^PROXY_AUTH: must be one of gws, token, jwt, none$/],
+    [
+      'JWT_JWKS_URL',
+      { PROXY_AUTH: 'jwt' },
+      /^JWT_JWKS_URL: required; JWT_ISSUER: required; JWT_AUDIENCE: required$/,
+    ],
+    [
+      'JWT_JWKS_URL',
+      { ...jwt, JWT_JWKS_URL: 'ftp://auth.example.com/keys' },
+      /^JWT_JWKS_URL: must be an http/,
+    ],
+    ['JWT_ISSUER', { ...jwt, JWT_ISSUER: 'an issuer' }, /^JWT_ISSUER: must be 1\.\.512 visible/],
+    ['JWT_AUDIENCE', { ...jwt, JWT_AUDIENCE: ' , ' }, /^JWT_AUDIENCE: must be a comma-separated list/],
+    [
+      'JWT_CLOCK_TOLERANCE_S',
+      { ...jwt, JWT_CLOCK_TOLERANCE_S: '301' },
+      /^JWT_CLOCK_TOLERANCE_S: must be an integer 0\.\.300$/,
+    ],
+    [
+      'JWT_ALGORITHMS',
+      { ...jwt, JWT_ALGORITHMS: 'RS256,HS256' },
+      /^JWT_ALGORITHMS: HS256 not accepted: only asymmetric/,
+    ],
+    ['JWT_ALGORITHMS', { ...jwt, JWT_ALGORITHMS: 'none' }, /^JWT_ALGORITHMS: none not accepted/],
+    ['JWT_ROLES_CLAIM', { ...jwt, JWT_ROLES_CLAIM: 'my roles' }, /^JWT_ROLES_CLAIM: must be a claim name/],
     ['PROXY_TOKEN', { PROXY_AUTH: 'token' }, /^PROXY_TOKEN: required$/],
     ['PROXY_TOKEN', { PROXY_AUTH: 'token', PROXY_TOKEN: 'short' }, /^PROXY_TOKEN: must be 32\.\.512/],
     ['PROXY_ALLOW_UNAUTHENTICATED', { PROXY_ALLOW_UNAUTHENTICATED: 'yes' }, /^PROXY_ALLOW_UNAUTHENTICATED: /],
@@ -169,6 +200,43 @@ describe('loadConfig', () => {
   it('reports every bad setting at once', () => {
     const error = configError({ ...minimal, PORT: 'x', LOG_LEVEL: 'loud' });
     expect(error.issues.map((i) => i.setting)).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  describe('PROXY_AUTH=jwt', () => {
+    it('applies the documented defaults', () => {
+      expect(loadConfig({ ...minimal, ...jwt }).auth).toEqual({
+        mode: 'jwt',
+        token: undefined,
+        allowUnauthenticated: false,
+        jwt: {
+          jwksUrl: 'https://auth.example.com/auth/v3/jwks',
+          issuer: 'https://auth.example.com/auth',
+          audience: ['uniphore-history-widget'],
+          clockToleranceS: 30,
+          algorithms: ['RS256', 'ES256'],
+          rolesClaim: 'roles',
+        },
+      });
+    });
+    it('reads every JWT setting', () => {
+      const config = loadConfig({
+        ...minimal,
+        ...jwt,
+        JWT_AUDIENCE: 'widget, desktop ,widget',
+        JWT_CLOCK_TOLERANCE_S: '0',
+        JWT_ALGORITHMS: 'ES384 PS256,EdDSA',
+        JWT_ROLES_CLAIM: 'https://example.com/roles',
+      });
+      expect(config.auth.jwt).toMatchObject({
+        audience: ['widget', 'desktop'],
+        clockToleranceS: 0,
+        algorithms: ['ES384', 'PS256', 'EdDSA'],
+        rolesClaim: 'https://example.com/roles',
+      });
+    });
+    it('ignores JWT settings in other modes', () => {
+      expect(loadConfig({ ...minimal, JWT_ALGORITHMS: 'HS256' }).auth.jwt).toBeUndefined();
+    });
   });
 
   describe('PROXY_AUTH=none', () => {

@@ -1,16 +1,25 @@
 // Who may use the lookup route. The route spends our Uniphore credentials, so it must not be an
 // open relay: by default the caller proves a live GWS session (the same cookie the widget already
-// uses for GWS), or presents the shared bearer token; `none` exists for the simulator only.
+// uses for GWS), presents the shared bearer token, or a JWT signed by the configured issuer
+// (../auth/jwt-verifier.ts); `none` exists for the simulator only.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { BEARER_CHALLENGE, invalidToken, JwtVerifier } from '../auth/jwt-verifier';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
 import type { FetchLike } from '../uniphore/client';
 import { networkErrorCode } from '../uniphore/http';
 
+export interface Principal {
+  /** Stable per-client key for rate limiting, e.g. `session:<hash>`, `jwt:<sub>`, `token:<ip>`, `ip:<ip>`. */
+  key: string;
+  /** The signed-in user when the auth mode knows it (GWS session: from GET /api/v2/me; JWT: claims). */
+  user?: { id: string; userName?: string; firstName?: string; lastName?: string; roles: string[] };
+}
+
 export interface Authenticator {
-  /** Resolves to a stable per-client key (used for rate limiting); rejects with a ProblemError. */
-  authenticate(request: FastifyRequest): Promise<string>;
+  /** Resolves to the caller; rejects with a ProblemError. */
+  authenticate(request: FastifyRequest): Promise<Principal>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -121,22 +130,34 @@ export function tokenMatches(candidate: string, expected: string): boolean {
 }
 
 export function createAuthenticator(config: Config, fetchFn: FetchLike): Authenticator {
-  const { mode, token } = config.auth;
+  const { mode, token, jwt } = config.auth;
   if (mode === 'none') {
-    return { authenticate: async (request) => `ip:${request.ip}` };
+    return { authenticate: async (request) => ({ key: `ip:${request.ip}` }) };
   }
   if (mode === 'token') {
     const expected = token!.reveal();
-    const challenge = { 'WWW-Authenticate': 'Bearer realm="uniphore-history-widget"' };
     return {
       async authenticate(request) {
         const candidate = bearerToken(request.headers.authorization);
         if (candidate === undefined)
-          throw unauthenticated('Authorization: Bearer <token> is required', challenge);
+          throw unauthenticated('Authorization: Bearer <token> is required', BEARER_CHALLENGE);
         if (!tokenMatches(candidate, expected))
-          throw unauthenticated('the bearer token is not valid', challenge);
+          throw unauthenticated('the bearer token is not valid', BEARER_CHALLENGE);
         // One token is shared by every client: the address tells clients apart for rate limiting.
-        return `token:${request.ip}`;
+        return { key: `token:${request.ip}` };
+      },
+    };
+  }
+  if (mode === 'jwt') {
+    const verifier = new JwtVerifier(jwt!, fetchFn);
+    return {
+      async authenticate(request) {
+        const header = request.headers.authorization;
+        if (header === undefined || !/^Bearer\b/i.test(header))
+          throw unauthenticated('Authorization: Bearer <JWT> is required', BEARER_CHALLENGE);
+        const candidate = bearerToken(header);
+        if (candidate === undefined) throw invalidToken('the Authorization header is not Bearer <JWT>');
+        return verifier.verify(candidate);
       },
     };
   }
@@ -147,7 +168,7 @@ export function createAuthenticator(config: Config, fetchFn: FetchLike): Authent
       if (!cookie) throw unauthenticated('a GWS session is required: sign in to GWS first');
       if (!(await verifier.verify(cookie)))
         throw unauthenticated('the GWS session is not valid: sign in again');
-      return `session:${sha256(sessionCookie(cookie)).toString('hex').slice(0, 32)}`;
+      return { key: `session:${sha256(sessionCookie(cookie)).toString('hex').slice(0, 32)}` };
     },
   };
 }

@@ -1,10 +1,16 @@
 // The control API (/sim/*): place, answer, hold, release calls, attach data, inject faults, restart
-// CometD, drop sessions, read counters. Used by the widget's simulator panel and the e2e suite.
+// CometD, drop sessions, issue JWTs and rotate their keys, read counters. Used by the widget's simulator panel and the e2e suite.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { GWS_CALLS_CHANNEL } from '../../shared/gws-constants';
 import { AttributeSchema } from '../../shared/lookup-api';
-import { PlaceCallRequest } from '../../shared/sim-control';
+import {
+  IssueTokenRequest,
+  IssueTokenResponse,
+  PlaceCallRequest,
+  RotateKeysRequest,
+  RotateKeysResponse,
+} from '../../shared/sim-control';
 import { FaultsPatch, mergeFaults } from '../faults';
 import type { SimulatedCall } from '../gws/calls';
 import type { SimulatorState } from '../state';
@@ -172,6 +178,24 @@ export async function controlRoutes(
       const { channel, data } = request.body as { channel: string; data: unknown };
       return { delivered: state.cometd.deliver(channel, data) };
     },
+  );
+
+  // Simulator only: anyone reaching the control API can mint a token, as a signed-in WWE would.
+  app.post(
+    '/sim/auth/token',
+    { schema: { body: IssueTokenRequest, response: { 200: IssueTokenResponse } } },
+    async (request) => ({ token: await state.tokens.issue(request.body as IssueTokenRequest) }),
+  );
+  app.post(
+    '/sim/auth/rotate',
+    {
+      schema: { body: RotateKeysRequest, response: { 200: RotateKeysResponse } },
+      // A bare POST (no body) is the common case: rotate, keep the previous key published.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => state.tokens.rotate((request.body as RotateKeysRequest).retirePrevious),
   );
 
   app.get('/sim/stats', async () => ({ ...state.stats.toJSON(), cometdClients: state.cometd.clients }));

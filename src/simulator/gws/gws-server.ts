@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import Type from 'typebox';
 import Value from 'typebox/value';
 import { FindPhoneCallRequest, GWS_NOTIFICATIONS_PATH } from '../../shared/gws-messages';
+import { SIM_JWKS_PATH } from '../auth/token-issuer';
 import type { SimulatorState } from '../state';
 import { CSRF_HEADER_NAME, type GwsSession, parseBasic, SESSION_COOKIE } from './sessions';
 import { UCS_CHANNEL } from './ucs';
@@ -60,6 +61,9 @@ export function buildGwsApp(state: SimulatorState, requireLogin: boolean): Fasti
     }
     return session;
   };
+
+  // The simulated Genesys Auth's public keys, for PROXY_AUTH=jwt.
+  app.get(SIM_JWKS_PATH, async () => state.tokens.jwks());
 
   app.get('/api/v2/me', async (request, reply) => {
     let session = state.sessions.fromCookie(request.headers.cookie);
