@@ -92,6 +92,13 @@ export interface Config {
     /** How long a framing check of the history origin is reused; 0 checks every time. */
     readonly framingCacheMs: number;
   };
+  /** Inside Workspace Web Edition (the widget at `?mode=embedded&host=wwe`). */
+  readonly wwe: {
+    /** Attached-data key the found unique ID is written to; unset: no write-back. */
+    readonly writeBackKey: string | undefined;
+    /** A WWE toast when a history is found while the widget is not visible. */
+    readonly toast: boolean;
+  };
   readonly ucs: {
     readonly timeoutMs: number;
     readonly fields: UcsFields;
@@ -273,6 +280,16 @@ function readNotificationsPath(r: Reader): string {
   return value;
 }
 
+function readWwe(r: Reader): Config['wwe'] {
+  const writeBackKey = r.raw('WWE_WRITE_BACK_KEY');
+  if (writeBackKey !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(writeBackKey)) {
+    r.fail('WWE_WRITE_BACK_KEY', 'must be 1..64 characters of A-Z a-z 0-9 _ . -');
+  }
+  const toast = r.raw('WWE_TOAST') ?? 'false';
+  if (toast !== 'true' && toast !== 'false') r.fail('WWE_TOAST', 'must be true or false');
+  return { writeBackKey, toast: toast === 'true' };
+}
+
 function readUcsFields(r: Reader): UcsFields {
   const fields: UcsFields = {};
   const keys = [
@@ -390,6 +407,7 @@ export function loadConfig(env: Env): Config {
   const order = readLookupOrder(r);
   const ucsTimeoutMs = r.integer('UCS_TIMEOUT_MS', 10000, 100, 600000);
   const fields = readUcsFields(r);
+  const wwe = readWwe(r);
   const history = readHistoryTemplate(r);
   const frameAncestors = readFrameAncestors(r);
   const auth = readAuth(r, simulatorControlUrl !== undefined);
@@ -425,6 +443,7 @@ export function loadConfig(env: Env): Config {
     lookup: Object.freeze({ order: Object.freeze(order), cacheTtlMs, rateLimitPerMinute }),
     history: Object.freeze({ ...history!, framingCacheMs }),
     ucs: Object.freeze({ timeoutMs: ucsTimeoutMs, fields: Object.freeze(fields) }),
+    wwe: Object.freeze(wwe),
     auth: Object.freeze(auth),
     frameAncestors: Object.freeze(frameAncestors),
     corsOrigins: Object.freeze(corsOrigins),

@@ -6,10 +6,14 @@ import Type from 'typebox';
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Short = Type.String({ maxLength: 128 });
 
+/** The call states a host may report; absent means Established (a call the agent has answered). */
+export const HOST_CALL_STATES = ['Ringing', 'Dialing', 'Established', 'Held', 'Released'] as const;
+
 export const HostCallMessage = Type.Object({
   type: Type.Literal('uhw:call'),
   call: Type.Object({
     id: Id,
+    state: Type.Optional(Type.Enum(HOST_CALL_STATES)),
     ani: Type.Optional(Short),
     dnis: Type.Optional(Short),
     type: Type.Optional(Type.String({ maxLength: 32 })),

@@ -3,12 +3,9 @@
 // sends) and by the simulator's stand-in desktop (to check what the widget sends). Sources and the
 // assumptions they leave open are listed in the README ("Inside Workspace Web Edition").
 import Type from 'typebox';
+import { SCAPI_CLIENT_AGENT, SCAPI_PROTOCOL_VERSION, SCAPI_SERVER_AGENT } from './scapi-constants';
 
-/** `protocolVersion` of every message both ways (the MIT sample client, wwe-service-client-api.js). */
-export const SCAPI_PROTOCOL_VERSION = 2;
-/** `userAgent` of messages from the page, and of messages from WWE. */
-export const SCAPI_CLIENT_AGENT = 'WWE Client';
-export const SCAPI_SERVER_AGENT = 'WWE Server';
+export * from './scapi-constants';
 
 const Agent = Type.Literal(SCAPI_SERVER_AGENT);
 const Version = Type.Literal(SCAPI_PROTOCOL_VERSION);
@@ -139,13 +136,3 @@ export const ToastOptions = Type.Object({
   buttonShowDismiss: Opt(Type.Boolean()),
 });
 export type ToastOptions = Type.Static<typeof ToastOptions>;
-
-/** Interaction states as WWE reports them (voice: no ESTABLISHED/RELEASED; TALKING and IDLE instead). */
-export const WWE_STATES = {
-  RINGING: 'Ringing',
-  DIALING: 'Dialing',
-  TALKING: 'Established',
-  HELD: 'Held',
-  IDLE: 'Released',
-  COMPLETED: 'Released',
-} as const;

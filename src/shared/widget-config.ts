@@ -17,6 +17,13 @@ export const WidgetConfig = Type.Object({
   simulator: Type.Boolean(),
   /** Origins allowed to embed the widget and to postMessage it. */
   frameAncestors: Type.Array(Type.String()),
+  /** How the proxy knows the caller (PROXY_AUTH): `jwt` makes the widget send the desktop's JWT. */
+  auth: Type.Enum(['gws', 'token', 'jwt', 'none']),
+  /** Inside Workspace Web Edition: write the found unique ID back (attached-data key), toast when hidden. */
+  wwe: Type.Object({
+    writeBackKey: Type.Optional(Type.String()),
+    toast: Type.Boolean(),
+  }),
   /** Attached-data keys that feed FindPhoneCall's optional fields. */
   ucsFields: Type.Object({
     contactId: Type.Optional(Type.String()),

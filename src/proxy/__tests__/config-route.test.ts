@@ -14,6 +14,8 @@ describe('GET /api/config', () => {
         LOOKUP_ORDER: 'dtmf=userData.DTMF',
         FRAME_ANCESTORS: "'self' https://desktop.example.com",
         GWS_URL: 'http://gws-internal.example.test:8090/gws',
+        WWE_WRITE_BACK_KEY: 'UniphoreUniqueId',
+        WWE_TOAST: 'true',
       }),
       { logger: false },
     );
@@ -30,6 +32,8 @@ describe('GET /api/config', () => {
       simulator: true,
       frameAncestors: ["'self'", 'https://desktop.example.com'],
       ucsFields: { contactId: 'ContactId' },
+      auth: 'token',
+      wwe: { writeBackKey: 'UniphoreUniqueId', toast: true },
     });
     for (const secret of [
       TEST_APPLICATION_KEY,

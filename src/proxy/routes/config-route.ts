@@ -13,6 +13,11 @@ export function widgetConfig(config: Config): WidgetConfig {
     simulator: config.simulatorControlUrl !== undefined,
     frameAncestors: [...config.frameAncestors],
     ucsFields: { ...config.ucs.fields },
+    auth: config.auth.mode,
+    wwe: {
+      ...(config.wwe.writeBackKey ? { writeBackKey: config.wwe.writeBackKey } : {}),
+      toast: config.wwe.toast,
+    },
   };
 }
 

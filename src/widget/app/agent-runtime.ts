@@ -1,29 +1,29 @@
-// Wires the agent's live pipeline together: GWS session → CometD → pop engine. Kept out of React so
-// that pops proceed whatever is rendered; the hook below only starts and stops it.
+// Wires the agent's live pipeline together: GWS session → call sources → pop engine (→ GWS
+// notifications for UCS). Kept out of React so that pops proceed whatever is rendered; the hook
+// below only starts and stops it.
 import type { QueryClient } from '@tanstack/react-query';
-import type { HostCallMessage } from '../../shared/embed-messages';
+import type { PopReport } from '../../shared/pop-report';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { findPhoneCall } from '../features/calls/api/find-phone-call';
-import { getCurrentCalls } from '../features/calls/api/get-current-calls';
-import { PopEngine } from '../features/calls/pop/pop-engine';
-import type { Pop } from '../features/calls/store/pops-store';
+import { PopEngine, type UcsPort } from '../features/calls/pop/pop-engine';
+import { popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
 import { publishPopSummary } from '../features/live-feed/model/feed-channel';
-import { toPopSummary } from '../features/live-feed/model/pop-summary';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
-import {
-  type CometDClient,
-  connectNotifications,
-  type NotificationsConnection,
-} from '../features/notifications/cometd-connection';
+import type { CometDClient } from '../features/notifications/cometd-connection';
+import { createGwsNotifications, type GwsNotifications } from '../features/notifications/gws-notifications';
+import type { CallSink } from '../lib/call-source';
+import { callSourcesFor } from './call-sources';
+import type { Host, Mode } from './mode';
 
 export interface AgentRuntimeOptions {
   config: WidgetConfig;
   queryClient: QueryClient;
-  /** Standalone agent view starts the voice session itself; an embedding desktop already has. */
-  startContactCenterSession: boolean;
+  mode: Exclude<Mode, 'supervisor'>;
+  host: Host;
+  win?: Window;
   /** The CometD client (tests pass a fake that plays the server). */
   createCometD?: () => CometDClient;
 }
@@ -32,20 +32,20 @@ const log = (message: string, detail?: unknown) => console.warn(`[uhw] ${message
 
 export class AgentRuntime {
   readonly engine: PopEngine;
-  /** Listeners told of each pop's outcome (host page, supervisor feed). */
-  readonly settled = new Set<(pop: Pop) => void>();
-  private connection: NotificationsConnection | null = null;
+  private readonly gws: GwsNotifications;
+  private readonly settled = new Set<(report: PopReport) => void>();
+  private stopSources: (() => void)[] | null = null;
   private stopped = false;
   private renewing = false;
-  private markSignedIn!: () => void;
-  /** Resolves once a GWS session exists: calls from the host wait for it. */
-  readonly signedIn = new Promise<void>((resolve) => {
-    this.markSignedIn = resolve;
+  private markSessionKnown!: () => void;
+  /** Resolves once the widget knows whether it has a GWS session: calls from sources wait for it. */
+  readonly sessionKnown = new Promise<void>((resolve) => {
+    this.markSessionKnown = resolve;
   });
   private markReady!: () => void;
   /**
-   * Resolves once GWS publishes to us (first subscription acknowledged): only then is the pipeline
-   * able to pop with the UCS interaction id, so `uhw:ready` waits for it.
+   * Resolves once a call pops with everything the widget has: GWS publishes to it (its subscription is
+   * acknowledged), or, without GWS notifications (WWE without a GWS session), once the session is known.
    */
   readonly ready = new Promise<void>((resolve) => {
     this.markReady = resolve;
@@ -53,85 +53,118 @@ export class AgentRuntime {
 
   constructor(private readonly options: AgentRuntimeOptions) {
     const { config, queryClient } = options;
+    this.gws = createGwsNotifications({
+      url: new URL(config.notificationsPath, (options.win ?? window).location.origin).href,
+      onUcsAnswer: (message) => this.engine.acceptUcsAnswer(message),
+      onSessionLost: () => void this.renewSession(),
+      log,
+      createCometD: options.createCometD,
+    });
+    const ucs: UcsPort = {
+      ready: (timeoutMs) => this.gws.whenSubscribed(timeoutMs),
+      findPhoneCall: (request) => findPhoneCall(request),
+    };
     this.engine = new PopEngine({
       config,
-      findPhoneCall,
-      ucsReady: async (timeoutMs) => (await this.connection?.whenSubscribed(timeoutMs)) ?? false,
-      lookupUniqueId: (attribute, value) => queryClient.fetchQuery(uniqueIdQueryOptions(attribute, value)),
+      ucs: () => (this.gws.connected ? ucs : null),
+      lookupUniqueId: async (attribute, value) => {
+        const result = await queryClient.fetchQuery(uniqueIdQueryOptions(attribute, value));
+        return result.kind === 'found'
+          ? { kind: 'found', uniqueId: result.found.uniqueId, historyUrl: result.found.historyUrl }
+          : result;
+      },
+      view: popsView,
       log,
-      onSettled: (pop) => {
-        performance.mark('uhw:settled', { detail: { callId: pop.callId } });
-        const summary = toPopSummary(pop);
-        if (summary) publishPopSummary(summary);
-        for (const listener of this.settled) listener(pop);
+      onSettled: (report) => {
+        performance.mark('uhw:settled', { detail: { callId: report.callId } });
+        publishPopSummary(report);
+        for (const listener of this.settled) listener(report);
       },
     });
   }
 
-  /** Signs in (with credentials after a 401) and connects. Resolves false when credentials are needed. */
+  private get inWwe(): boolean {
+    return this.options.host === 'wwe';
+  }
+
+  /**
+   * Starts the call sources (once), signs in (with credentials after a 401) and connects. Resolves
+   * false when credentials are needed; inside WWE, which owns the agent's sign-in, never.
+   */
   async start(credentials?: Credentials): Promise<boolean> {
-    const signedIn = await getMe(credentials);
-    if (!signedIn || this.stopped) return signedIn;
-    if (this.options.startContactCenterSession) {
+    this.startSources();
+    const signedIn = this.inWwe ? await this.probeSession() : await getMe(credentials);
+    if (this.stopped) return signedIn;
+    if (!signedIn && !this.inWwe) return false;
+    if (this.options.mode === 'agent') {
       await setContactCenterSession(true).catch((error) => log('StartContactCenterSession failed', error));
     }
     if (this.stopped) return true;
-    if (!this.connection) {
-      const url = new URL(this.options.config.notificationsPath, window.location.origin).href;
-      this.connection = connectNotifications(
-        url,
-        {
-          onMessage: (channel, data) => this.engine.handleNotification(channel, data),
-          // Every handshake, the first included: calls that rang while we were not listening still pop
-          // (their FindPhoneCall waits for the subscription in the engine).
-          onHandshake: () => void this.resync(),
-          // Read again once GWS publishes to us: a call that rang between the first read and the
-          // acknowledgement was neither in that read nor published to us.
-          onSubscribed: () => {
-            this.markReady();
-            void this.resync();
-          },
-          onHandshakeDenied: () => void this.renewSession(),
-        },
-        this.options.createCometD,
-      );
+    // Inside WWE, GWS notifications serve only UCS answers: opened where the widget has a GWS session
+    // of its own and the lookup order asks for the UCS interaction id.
+    const wantsUcs = this.options.config.lookupOrder.some((step) => step.source === 'interactionId');
+    if (signedIn && (!this.inWwe || wantsUcs)) {
+      this.gws.connect();
+      void this.gws.ready.then(this.markReady);
+    } else {
+      this.markReady();
     }
-    // After the connection exists, so that calls waiting for the session find its subscription gate.
-    this.markSignedIn();
+    this.markSessionKnown();
     return true;
+  }
+
+  /** Tells the listener each pop's outcome; returns the function that stops telling it. */
+  onSettled(listener: (report: PopReport) => void): () => void {
+    this.settled.add(listener);
+    return () => this.settled.delete(listener);
   }
 
   /** Ends the voice session and the notification channel; `start` with credentials signs in again. */
   async signOut(): Promise<void> {
-    if (this.options.startContactCenterSession) {
+    if (this.options.mode === 'agent') {
       await setContactCenterSession(false).catch((error) => log('EndContactCenterSession failed', error));
     }
-    const connection = this.connection;
-    this.connection = null;
-    await connection?.disconnect();
+    await this.gws.disconnect();
     signedOut();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const stop of this.stopSources ?? []) stop();
     this.engine.dispose();
-    const connection = this.connection;
-    this.connection = null;
-    await connection?.disconnect();
+    await this.gws.disconnect();
   }
 
-  /** A call handed over by the embedding desktop (postMessage or URL): popped as an answered call. */
-  async handleHostCall(call: HostCallMessage['call']): Promise<void> {
-    await this.signedIn;
-    if (this.stopped) return;
-    this.engine.handleCall({
-      id: call.id,
-      state: 'Established',
-      callType: call.type,
-      ani: call.ani,
-      dnis: call.dnis,
-      userData: call.userData,
-    });
+  private startSources(): void {
+    if (this.stopSources) return;
+    const { config, mode, host } = this.options;
+    const sources = callSourcesFor({ mode, host, config, win: this.options.win ?? window, gws: this.gws });
+    this.stopSources = sources.map((source) =>
+      source.start({
+        sink: this.sinkFor(source.name),
+        ready: this.ready,
+        onSettled: (listener) => this.onSettled(listener),
+        log,
+      }),
+    );
+  }
+
+  /** Calls wait, in order, until the session is known: only then can their lookups be authorised. */
+  private sinkFor(source: string): CallSink {
+    return {
+      call: (call) => void this.sessionKnown.then(() => this.engine.handleCall(call, source)),
+      current: (calls) => void this.sessionKnown.then(() => this.engine.resync(calls, source)),
+    };
+  }
+
+  /** Inside WWE: a GWS session of our own exists only where the proxy shares GWS's site. */
+  private async probeSession(): Promise<boolean> {
+    try {
+      return await getMe(undefined, { quiet: true });
+    } catch (error) {
+      log('no GWS session (GWS did not answer)', error);
+      return false;
+    }
   }
 
   /**
@@ -143,23 +176,13 @@ export class AgentRuntime {
     if (this.renewing) return;
     this.renewing = true;
     try {
-      const signedIn = await getMe().catch(() => true);
+      const signedIn = await getMe(undefined, { quiet: this.inWwe }).catch(() => true);
       if (!signedIn) {
-        const connection = this.connection;
-        this.connection = null;
-        await connection?.disconnect();
-        signedOut();
+        await this.gws.disconnect();
+        if (!this.inWwe) signedOut();
       }
     } finally {
       this.renewing = false;
-    }
-  }
-
-  private async resync(): Promise<void> {
-    try {
-      this.engine.resync(await getCurrentCalls());
-    } catch (error) {
-      log('could not read the calls in progress', error);
     }
   }
 }

@@ -3,28 +3,46 @@ import type { WidgetConfig } from '../../shared/widget-config';
 import { CallTabs } from '../features/calls/components/call-tabs';
 import { PopAnnouncer } from '../features/calls/components/pop-announcer';
 import { PopPanel } from '../features/calls/components/pop-panel';
+import type { Pop } from '../features/calls/model/pop';
 import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
-import { useHostEmbedding } from '../features/embed/use-host-embedding';
 import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useSessionStore } from '../features/gws-session/session-store';
+import { HistoryFrame } from '../features/history/components/history-frame';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
 import { texts } from '../ui/texts';
-import type { Mode } from './mode';
+import type { Host, Mode } from './mode';
 import { useAgentRuntime } from './use-agent-runtime';
 
 // The simulator panel is a demo aid: never part of the initial load.
 const SimPanel = lazy(() => import('../features/sim-panel/components/sim-panel'));
 
-export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclude<Mode, 'supervisor'> }) {
-  const { runtime, signIn, retry, signOut } = useAgentRuntime(config, mode === 'agent');
-  useHostEmbedding(runtime, config);
+interface AgentViewProps {
+  config: WidgetConfig;
+  mode: Exclude<Mode, 'supervisor'>;
+  host: Host;
+}
+
+export function AgentView({ config, mode, host }: AgentViewProps) {
+  const { signIn, retry, signOut } = useAgentRuntime(config, mode, host);
   const sessionStatus = useSessionStore((s) => s.status);
   const credentialsRequired = useSessionStore((s) => s.credentialsRequired);
   const active = usePopsStore(selectActivePop);
   const popCount = usePopsStore((s) => s.order.length);
 
   const current = active ? (
-    <PopPanel key={active.callId} pop={active} historyOrigin={config.historyOrigin} onRetry={retry} />
+    <PopPanel
+      key={active.callId}
+      pop={active}
+      onRetry={retry}
+      renderHistory={(historyUrl: string, pop: Pop) => (
+        <HistoryFrame
+          callId={pop.callId}
+          caller={pop.caller}
+          historyUrl={historyUrl}
+          historyOrigin={config.historyOrigin}
+        />
+      )}
+    />
   ) : (
     <p className="waiting">{texts.waiting}</p>
   );
@@ -32,7 +50,7 @@ export function AgentView({ config, mode }: { config: WidgetConfig; mode: Exclud
   const main =
     credentialsRequired && mode === 'agent' ? (
       <SignInForm onSignIn={signIn} />
-    ) : credentialsRequired ? (
+    ) : credentialsRequired && host === 'page' ? (
       // Embedded: the desktop owns the GWS session; the widget cannot ask for a password there.
       <p role="alert">{texts.signIn.embeddedSignedOut}</p>
     ) : (

@@ -1,10 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useConfigQuery } from '../features/config/api/get-config';
 import { texts } from '../ui/texts';
+import { applyTheme } from '../ui/theme';
 import { AgentView } from './agent-view';
-import { readMode } from './mode';
+import { readHost, readMode } from './mode';
 
 const mode = readMode(window.location.search);
+const host = readHost(window.location.search);
+applyTheme(new URLSearchParams(window.location.search).get('theme'));
 
 // Supervisor code stays out of the agent's and the desktop's initial load.
 const SupervisorView = lazy(() => import('./supervisor-view'));
@@ -29,5 +32,5 @@ export function App() {
       </Suspense>
     );
   }
-  return <AgentView config={config.data} mode={mode} />;
+  return <AgentView config={config.data} mode={mode} host={host} />;
 }

@@ -3,11 +3,32 @@ import type { WidgetConfig } from '../../shared/widget-config';
 import '../features/live-feed/live-feed.css';
 import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useGwsSession } from '../features/gws-session/use-gws-session';
+import { HistoryFrame } from '../features/history/components/history-frame';
 import { LiveFeed } from '../features/live-feed/components/live-feed';
+import { useUniqueIdQuery } from '../features/lookup/api/get-unique-id';
 import { SearchForm } from '../features/lookup-search/components/search-form';
 import { SearchResult } from '../features/lookup-search/components/search-result';
+import type { Search } from '../features/lookup-search/model/search-params';
 import { useSearchLocation } from '../features/lookup-search/model/use-search-location';
 import { texts } from '../ui/texts';
+
+function SupervisorSearchResult({ search, historyOrigin }: { search: Search; historyOrigin: string }) {
+  const query = useUniqueIdQuery(search.attribute, search.value);
+  return (
+    <SearchResult
+      search={search}
+      query={query}
+      renderHistory={(historyUrl, label) => (
+        <HistoryFrame
+          callId={`search:${search.attribute}:${search.value}`}
+          caller={label}
+          historyUrl={historyUrl}
+          historyOrigin={historyOrigin}
+        />
+      )}
+    />
+  );
+}
 
 export default function SupervisorView({ config }: { config: WidgetConfig }) {
   const [search, navigate] = useSearchLocation();
@@ -30,7 +51,7 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
           </div>
           <div className="supervisor__result">
             {search && session.status === 'signed-in' ? (
-              <SearchResult search={search} historyOrigin={config.historyOrigin} />
+              <SupervisorSearchResult search={search} historyOrigin={config.historyOrigin} />
             ) : (
               <p className="waiting">{texts.search.hint}</p>
             )}

@@ -2,20 +2,25 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { AgentRuntime } from './agent-runtime';
+import type { Host, Mode } from './mode';
 
-export function useAgentRuntime(config: WidgetConfig | undefined, startContactCenterSession: boolean) {
+export function useAgentRuntime(
+  config: WidgetConfig | undefined,
+  mode: Exclude<Mode, 'supervisor'>,
+  host: Host,
+) {
   const queryClient = useQueryClient();
   const [runtime, setRuntime] = useState<AgentRuntime | null>(null);
 
   useEffect(() => {
     if (!config) return;
-    const created = new AgentRuntime({ config, queryClient, startContactCenterSession });
+    const created = new AgentRuntime({ config, queryClient, mode, host });
     setRuntime(created);
     created.start().catch((error) => console.warn('[uhw] start failed', error));
     return () => {
       void created.stop();
     };
-  }, [config, queryClient, startContactCenterSession]);
+  }, [config, queryClient, mode, host]);
 
   const signIn = useCallback(
     (username: string, password: string) => {

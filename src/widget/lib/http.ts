@@ -1,5 +1,37 @@
-// The one HTTP client module: every request from the widget goes through here, so errors have one shape.
+// The one HTTP client module: every request from the widget goes through here, so errors have one
+// shape and credentials are added in one place: GWS's CSRF pair on unsafe requests to GWS
+// (`/api/v2/*`), and, where the proxy wants one (PROXY_AUTH=jwt), a bearer token on the proxy's own
+// routes. Neither ever goes to the other.
 import type { Guard } from './schema';
+
+export interface Csrf {
+  header: string;
+  token: string;
+}
+
+/** Hands out the bearer token; `fresh` after the proxy refused the last one (expired, rotated). */
+export type TokenProvider = (fresh: boolean) => Promise<string | null>;
+
+let csrf: Csrf | null = null;
+let tokenProvider: TokenProvider | null = null;
+
+/** The CSRF pair GWS handed out with the session (X-CSRF-HEADER / X-CSRF-TOKEN), or null. */
+export function setCsrf(value: Csrf | null): void {
+  csrf = value;
+}
+
+export function setTokenProvider(provider: TokenProvider | null): void {
+  tokenProvider = provider;
+}
+
+const isGwsPath = (url: string) => url.startsWith('/api/v2/') || url === '/api/v2';
+
+async function credentials(url: string, method: string, fresh: boolean): Promise<Record<string, string>> {
+  if (isGwsPath(url)) return method !== 'GET' && csrf ? { [csrf.header]: csrf.token } : {};
+  if (!tokenProvider || !url.startsWith('/api/')) return {};
+  const token = await tokenProvider(fresh);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
 
 export class HttpError extends Error {
   constructor(
@@ -53,26 +85,34 @@ export async function request<T>(
   check: Guard<T>,
   options: RequestOptions = {},
 ): Promise<HttpResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const init: RequestInit = {
-    method: options.method ?? 'GET',
-    headers,
-    credentials: 'same-origin',
-    signal: options.signal ?? null,
+  const method = options.method ?? 'GET';
+  const send = async (fresh: boolean) => {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(await credentials(url, method, fresh)),
+      ...options.headers,
+    };
+    const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal ?? null };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(options.body);
+    }
+    return fetch(url, init);
   };
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
+  let response = await send(false);
+  // A refused bearer token may just have expired: ask for a fresh one, once.
+  if (response.status === 401 && tokenProvider && !isGwsPath(url)) {
+    await response.body?.cancel().catch(() => undefined);
+    response = await send(true);
   }
-  const response = await fetch(url, init);
   const body = await readBody(response);
   if (!response.ok) {
     const detail =
       body && typeof body === 'object' && 'title' in body ? String((body as { title: unknown }).title) : '';
-    throw new HttpError(response.status, body, `${init.method} ${url}: ${response.status} ${detail}`.trim());
+    throw new HttpError(response.status, body, `${method} ${url}: ${response.status} ${detail}`.trim());
   }
   if (!check(body)) {
-    throw new ResponseShapeError(`${init.method} ${url}: unexpected answer (${check.explain(body)})`);
+    throw new ResponseShapeError(`${method} ${url}: unexpected answer (${check.explain(body)})`);
   }
   return { data: body, headers: response.headers };
 }

@@ -39,7 +39,12 @@ export const texts = {
     failed: (detail: string) => `UCS request failed (${detail})`,
     timeout: 'no answer from UCS in time',
     error: (code: string) => `FindPhoneCall failed (${code})`,
-    skipped: 'no caller number to search by',
+    skipped: (reason: string | undefined) =>
+      reason === 'no-gws-session'
+        ? 'not asked: no GWS session in this desktop, so the call’s own data is used'
+        : reason === 'no-call-id'
+          ? 'not asked: the desktop gave no GWS call id'
+          : 'no caller number to search by',
   },
   lookup: {
     pending: 'looking up…',
@@ -75,6 +80,10 @@ export const texts = {
     slow: 'The history page is slow to load: you can open it in a new tab.',
     untrusted: 'The history address is not on the configured history site, so it is not shown.',
   },
+  wweToast: (caller: string | undefined) => ({
+    title: 'Interaction history',
+    message: `History found for ${caller ?? 'the caller'}: open the Interaction history panel.`,
+  }),
   announceNewCall: (caller: string | undefined) => `New call from ${caller ?? 'an unknown number'}`,
   supervisor: { title: 'Interaction lookup' },
   search: {
@@ -104,7 +113,7 @@ export const texts = {
     filter: 'Filter',
     outcome: 'Outcome',
     all: 'All',
-    outcomes: { shown: 'shown', 'not-found': 'not found', error: 'failed' } as Record<string, string>,
+    outcomes: { found: 'shown', 'not-found': 'not found', error: 'failed' } as Record<string, string>,
     count: (shown: number, total: number) =>
       shown === total ? `${total} pops` : `${shown} of ${total} pops`,
     unknownCaller: 'unknown caller',

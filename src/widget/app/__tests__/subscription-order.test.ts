@@ -5,7 +5,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseLookupOrder } from '../../../shared/lookup-order';
 import type { WidgetConfig } from '../../../shared/widget-config';
-import { popsActions, usePopsStore } from '../../features/calls/store/pops-store';
+import { clearPops, usePopsStore } from '../../features/calls/store/pops-store';
 import { FakeCometD } from '../../features/notifications/__tests__/fake-cometd';
 import { AgentRuntime } from '../agent-runtime';
 
@@ -16,6 +16,8 @@ const config: WidgetConfig = {
   ucsTimeoutMs: 10_000,
   simulator: true,
   frameAncestors: [],
+  auth: 'gws',
+  wwe: { toast: false },
   ucsFields: {},
 };
 
@@ -59,12 +61,19 @@ function fakeServers(calls: unknown[] = []) {
 
 const ringing = (id: string) => ({ id, state: 'Ringing', callType: 'Inbound', ani: '+14155550100' });
 
-function start() {
+/** The embedded view; `search` is its URL's query (a deep link hands a call over at once). */
+function start(search = '') {
   const fake = new FakeCometD();
+  const win = { location: { search, origin: window.location.origin } } as unknown as Window & {
+    parent: unknown;
+  };
+  win.parent = win;
   const runtime = new AgentRuntime({
     config,
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-    startContactCenterSession: false,
+    mode: 'embedded',
+    host: 'page',
+    win,
     createCometD: () => fake,
   });
   return { fake, runtime };
@@ -76,7 +85,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('nothing makes GWS publish before the subscription is acknowledged', () => {
   let runtime: AgentRuntime | undefined;
   beforeEach(() => {
-    popsActions.clear();
+    clearPops();
     // The runtime logs the correlations cancelled by stop(); not what these tests look at.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
@@ -86,15 +95,14 @@ describe('nothing makes GWS publish before the subscription is acknowledged', ()
     vi.restoreAllMocks();
   });
 
-  it('a host call that arrives before the acknowledgement waits for it, then pops with its UCS id', async () => {
+  it('a call handed over before the acknowledgement waits for it, then pops with its UCS id', async () => {
     const servers = fakeServers();
-    const started = start();
+    const started = start('?callId=HOST-1&ani=%2B14155550100');
     runtime = started.runtime;
     const ready = vi.fn();
     void runtime.ready.then(ready);
     await runtime.start();
     started.fake.handshakeSucceeds();
-    void runtime.handleHostCall({ id: 'HOST-1', ani: '+14155550100' });
     await settle();
     expect(servers.findPhoneCalls).toEqual([]);
     expect(ready).not.toHaveBeenCalled();

@@ -1,10 +1,7 @@
-// The agent's GWS session as the widget sees it: whether it is signed in, and the CSRF header to send.
+// The agent's GWS session as the widget sees it: whether it is signed in, and who. The CSRF pair
+// that goes with it lives in the HTTP client (lib/http.ts), which adds it to every unsafe GWS request.
 import { create } from 'zustand';
-
-export interface Csrf {
-  header: string;
-  token: string;
-}
+import { setCsrf } from '../../lib/http';
 
 export type SessionStatus = 'unknown' | 'signing-in' | 'signed-in' | 'signed-out' | 'error';
 
@@ -12,7 +9,6 @@ interface SessionState {
   status: SessionStatus;
   /** GWS asked for credentials: the sign-in form stays up, through attempts, until one succeeds. */
   credentialsRequired: boolean;
-  csrf: Csrf | null;
   userName: string | null;
   error: string | null;
 }
@@ -20,17 +16,12 @@ interface SessionState {
 export const useSessionStore = create<SessionState>()(() => ({
   status: 'unknown',
   credentialsRequired: false,
-  csrf: null,
   userName: null,
   error: null,
 }));
 
 /** Signed out by GWS (401) or by the agent: credentials are needed to go on. */
-export const signedOut = () =>
-  useSessionStore.setState({ status: 'signed-out', credentialsRequired: true, csrf: null });
-
-/** CSRF header for POST/PUT/DELETE to GWS; empty when GWS gave none. */
-export function csrfHeaders(): Record<string, string> {
-  const csrf = useSessionStore.getState().csrf;
-  return csrf ? { [csrf.header]: csrf.token } : {};
+export function signedOut(): void {
+  setCsrf(null);
+  useSessionStore.setState({ status: 'signed-out', credentialsRequired: true });
 }

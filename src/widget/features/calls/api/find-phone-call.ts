@@ -3,7 +3,6 @@
 import type { FindPhoneCallAck, FindPhoneCallRequest } from '../../../../shared/gws-messages';
 import { isFindPhoneCallAck } from '../../../lib/contracts';
 import { request } from '../../../lib/http';
-import { csrfHeaders } from '../../gws-session/session-store';
 
 export async function findPhoneCall(
   body: FindPhoneCallRequest,
@@ -12,7 +11,6 @@ export async function findPhoneCall(
   const { data } = await request('/api/v2/ucs/interactions', isFindPhoneCallAck, {
     method: 'POST',
     body,
-    headers: csrfHeaders(),
     signal,
   });
   return data;

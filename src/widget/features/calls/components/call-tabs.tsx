@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { texts } from '../../../ui/texts';
-import { popsActions, selectOrder, selectPops, usePopsStore } from '../store/pops-store';
+import { activatePop, selectOrder, selectPops, usePopsStore } from '../store/pops-store';
 
 /** One tab per call (consultation, transfer, conference), newest first; arrow keys move between tabs. */
 export function CallTabs() {
@@ -16,7 +16,7 @@ export function CallTabs() {
     if (!delta) return;
     const next = tabs[(index + delta + tabs.length) % tabs.length];
     if (!next) return;
-    popsActions.activate(next.id);
+    activatePop(next.id);
     refs.current.get(next.id)?.focus();
   };
 
@@ -35,7 +35,7 @@ export function CallTabs() {
           aria-selected={tab.id === activeId}
           aria-controls="active-pop"
           tabIndex={tab.id === activeId ? 0 : -1}
-          onClick={() => popsActions.activate(tab.id)}
+          onClick={() => activatePop(tab.id)}
           onKeyDown={(event) => onKeyDown(event, index)}
         >
           {texts.callTab(tab.caller)}

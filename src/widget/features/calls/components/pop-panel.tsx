@@ -1,15 +1,16 @@
+import type { ReactNode } from 'react';
 import { errorText, texts } from '../../../ui/texts';
-import { HistoryFrame } from '../../history/components/history-frame';
-import { type Pop, popPhase, popResolution } from '../store/pops-store';
+import { type Pop, popPhase, popResolution } from '../model/pop';
 import { PopSteps } from './pop-steps';
 
 interface PopPanelProps {
   pop: Pop;
-  historyOrigin: string;
+  /** The history page of the pop (the app hands in the history feature's frame). */
+  renderHistory(historyUrl: string, pop: Pop): ReactNode;
   onRetry(callId: string): void;
 }
 
-export function PopPanel({ pop, historyOrigin, onRetry }: PopPanelProps) {
+export function PopPanel({ pop, renderHistory, onRetry }: PopPanelProps) {
   const phase = popPhase(pop);
   const resolution = popResolution(pop);
   const retry = (
@@ -27,14 +28,9 @@ export function PopPanel({ pop, historyOrigin, onRetry }: PopPanelProps) {
         </span>
       </header>
       <PopSteps pop={pop} />
-      {resolution.kind === 'found' && resolution.attempt.historyUrl ? (
-        <HistoryFrame
-          callId={pop.callId}
-          caller={pop.caller}
-          historyUrl={resolution.attempt.historyUrl}
-          historyOrigin={historyOrigin}
-        />
-      ) : null}
+      {resolution.kind === 'found' && resolution.attempt.historyUrl
+        ? renderHistory(resolution.attempt.historyUrl, pop)
+        : null}
       {phase === 'not-found' ? (
         <div className="pop__message" role="status">
           <p>{texts.notFound(pop.caller)}</p>

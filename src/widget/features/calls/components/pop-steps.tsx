@@ -1,6 +1,5 @@
 import { texts } from '../../../ui/texts';
-import type { Pop } from '../store/pops-store';
-import { popResolution } from '../store/pops-store';
+import { type Pop, popResolution } from '../model/pop';
 
 type StepStatus = 'done' | 'running' | 'failed' | 'skipped';
 
@@ -18,7 +17,7 @@ function ucsStep(pop: Pop): { status: StepStatus; text: string } {
     case 'error':
       return { status: 'failed', text: texts.ucs.error(ucs.detail ?? '') };
     default:
-      return { status: 'skipped', text: texts.ucs.skipped };
+      return { status: 'skipped', text: texts.ucs.skipped(ucs.detail) };
   }
 }
 

@@ -1,11 +1,12 @@
-// Maps a GWS call to the UCS FindPhoneCall request (reference/004): enums checked before sending.
+// Maps a call to the UCS FindPhoneCall request (reference/004): enums checked before sending.
 import {
   FIND_PHONE_CALL_TYPES,
   type FindPhoneCallStatus,
   type FindPhoneCallType,
 } from '../../../../shared/gws-constants';
-import type { Call, FindPhoneCallRequest } from '../../../../shared/gws-messages';
+import type { FindPhoneCallRequest } from '../../../../shared/gws-messages';
 import type { WidgetConfig } from '../../../../shared/widget-config';
+import type { SourceCall } from '../../../lib/call-source';
 
 export function findPhoneCallStatus(state: string): FindPhoneCallStatus {
   switch (state) {
@@ -28,23 +29,26 @@ export function findPhoneCallType(callType: string | undefined): FindPhoneCallTy
     : 'Unknown';
 }
 
-function attached(call: Call, key: string | undefined): string | undefined {
+function attached(call: SourceCall, key: string | undefined): string | undefined {
   if (!key) return undefined;
   const value = call.userData?.[key];
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-/** Null when the call has no number to identify it by: `phoneNumber` is mandatory for UCS. */
+/**
+ * Null when the call has no number to identify it by (`phoneNumber` is mandatory for UCS) or no GWS
+ * call id (`callId` is GWS's, which a desktop's own interaction id is not).
+ */
 export function toFindPhoneCallRequest(
-  call: Call,
+  call: SourceCall,
   phoneNumber: string | undefined,
   ucsFields: WidgetConfig['ucsFields'],
 ): FindPhoneCallRequest | null {
-  if (!phoneNumber) return null;
+  if (!phoneNumber || !call.gwsCallId) return null;
   const request: FindPhoneCallRequest = {
     operationName: 'FindPhoneCall',
-    callId: call.id,
+    callId: call.gwsCallId,
     status: findPhoneCallStatus(call.state),
     phoneNumber,
     type: findPhoneCallType(call.callType),

@@ -1,7 +1,7 @@
 // Decides what a call event means for the pop of that call. A pop starts once per call id: on Ringing,
 // or on Established for calls that never rang here (outbound, consult, pickup after a reconnect).
-import type { Call } from '../../../../shared/gws-messages';
 import { type LookupStep, resolveSource } from '../../../../shared/lookup-order';
+import type { SourceCall } from '../../../lib/call-source';
 
 export type PopDecision = 'start' | 'refresh' | 'update' | 'release' | 'ignore';
 
@@ -14,7 +14,11 @@ export interface HandledCall {
 const POP_STATES = new Set(['Ringing', 'Established']);
 
 /** The lookup inputs that come from the call itself (not from UCS), in lookup order. */
-export function lookupInputs(call: Call, caller: string | undefined, order: readonly LookupStep[]): string {
+export function lookupInputs(
+  call: SourceCall,
+  caller: string | undefined,
+  order: readonly LookupStep[],
+): string {
   const context = { ani: caller, dnis: call.dnis, callId: call.id, userData: call.userData };
   return JSON.stringify(
     order.map((step) =>
@@ -23,7 +27,7 @@ export function lookupInputs(call: Call, caller: string | undefined, order: read
   );
 }
 
-export function decidePop(handled: HandledCall | undefined, call: Call, inputs: string): PopDecision {
+export function decidePop(handled: HandledCall | undefined, call: SourceCall, inputs: string): PopDecision {
   if (call.state === 'Released') return handled && !handled.released ? 'release' : 'ignore';
   if (!handled) return POP_STATES.has(call.state) ? 'start' : 'ignore';
   if (handled.released) return 'ignore';

@@ -1,31 +1,47 @@
-// Runs the pop of each call: FindPhoneCall → correlation → parallel lookups → winner. It owns no UI:
-// it writes to the pops store, so a pop proceeds whatever the screen shows. I/O comes in as deps.
-import type { Call, FindPhoneCallAck, FindPhoneCallRequest } from '../../../../shared/gws-messages';
+// Runs the pop of each call: FindPhoneCall → correlation → parallel lookups → winner. It owns the
+// state of its runs and writes what the agent sees through a narrow view; it never reads the screen
+// back, so a pop proceeds (and a retry restarts) from the engine's own record of the call. I/O comes
+// in as deps.
+import type {
+  CreateInteractionResponse,
+  FindPhoneCallAck,
+  FindPhoneCallRequest,
+} from '../../../../shared/gws-messages';
 import type { Attribute } from '../../../../shared/lookup-api';
 import { resolveSource } from '../../../../shared/lookup-order';
+import type { PopReport } from '../../../../shared/pop-report';
 import type { WidgetConfig } from '../../../../shared/widget-config';
+import type { SourceCall } from '../../../lib/call-source';
 import { HttpError } from '../../../lib/http';
-import type { UniqueIdResult } from '../../lookup/api/get-unique-id';
-import type { Attempt } from '../../lookup/model/resolve-lookups';
-import { callerNumber, classifyNotification } from '../model/call-event';
 import { CorrelationTimeoutError, Correlator } from '../model/correlation';
 import { toFindPhoneCallRequest } from '../model/find-phone-call-request';
+import { type Pop, popReport, type UcsSkip, type UcsStep } from '../model/pop';
 import { decidePop, type HandledCall, lookupInputs, type PopDecision } from '../model/pop-decision';
-import { type Pop, popResolution, popsActions, usePopsStore } from '../store/pops-store';
+import { type Attempt, resolveLookups } from '../model/resolve-lookups';
+import type { PopView } from '../store/pops-store';
 
-export interface PopEngineDeps {
-  config: WidgetConfig;
-  findPhoneCall(request: FindPhoneCallRequest): Promise<FindPhoneCallAck>;
+/** UCS through GWS: present only where the widget has a GWS session of its own. */
+export interface UcsPort {
   /**
    * Resolves true once GWS would publish the FindPhoneCall answer to us (the notification
    * subscription is acknowledged), false when that did not happen within `timeoutMs`. GWS does not
    * replay notifications, so FindPhoneCall is never sent before.
    */
-  ucsReady(timeoutMs: number): Promise<boolean>;
-  lookupUniqueId(attribute: Attribute, value: string): Promise<UniqueIdResult>;
+  ready(timeoutMs: number): Promise<boolean>;
+  findPhoneCall(request: FindPhoneCallRequest): Promise<FindPhoneCallAck>;
+}
+
+export type LookupAnswer = { kind: 'found'; uniqueId: string; historyUrl: string } | { kind: 'not-found' };
+
+export interface PopEngineDeps {
+  config: WidgetConfig;
+  /** UCS, when the widget has a GWS session and its notifications are open; null otherwise. */
+  ucs(): UcsPort | null;
+  lookupUniqueId(attribute: Attribute, value: string): Promise<LookupAnswer>;
+  view: PopView;
   log(message: string, detail?: unknown): void;
   /** Called once per run of a pop when its outcome is known: shown, not found or failed. */
-  onSettled?(pop: Pop): void;
+  onSettled?(report: PopReport): void;
   now?: () => number;
 }
 
@@ -37,9 +53,30 @@ const MAX_HANDLED = 2_000;
 const errorCode = (error: unknown): string =>
   error instanceof HttpError ? (error.code ?? `http_${error.status}`) : 'network_error';
 
+/** Everything the engine knows of one call's pop. */
+interface Run {
+  call: SourceCall;
+  source: string;
+  caller: string | undefined;
+  receivedAt: number;
+  ucs: UcsStep;
+  attempts: Attempt[];
+  settledAt?: number | undefined;
+  releasedAt?: number | undefined;
+  /** Bumped by each pass of the pipeline: answers for an older pass are dropped. */
+  generation: number;
+  /** The UCS interaction id being asked for: every pass until it answers waits on the same request. */
+  interaction?: Promise<string | undefined> | undefined;
+  /** Counts FindPhoneCall requests: only the latest one's answer is the call's. */
+  ucsRequests: number;
+}
+
+const callerOf = (call: SourceCall) => (call.ani?.trim() ? call.ani.trim() : undefined);
+
 export class PopEngine {
+  /** Decisions need only a fingerprint of every call seen; runs hold the pops still on screen. */
   private readonly handled = new Map<string, HandledCall>();
-  private readonly generations = new Map<string, number>();
+  private readonly runs = new Map<string, Run>();
   private readonly removals = new Map<string, ReturnType<typeof setTimeout>>();
   readonly correlator = new Correlator();
   private readonly now: () => number;
@@ -48,68 +85,55 @@ export class PopEngine {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Entry point for every `/v2/me/*` message. Never throws: a broken payload is logged and dropped. */
-  handleNotification(channel: string, data: unknown): void {
-    const notification = classifyNotification(data);
-    switch (notification.kind) {
-      case 'call':
-        this.handleCall(notification.message.call);
-        return;
-      case 'ucs': {
-        const outcome = this.correlator.accept(notification.message);
-        if (outcome === 'duplicate')
-          this.deps.log('duplicate createInteractionResponse ignored', notification.message);
-        return;
-      }
-      case 'malformed':
-        this.deps.log(`malformed notification on ${channel} dropped: ${notification.reason}`);
-        return;
-      default:
-        return;
+  /** A createInteractionResponse from GWS: matched to its FindPhoneCall by referenceId. */
+  acceptUcsAnswer(message: CreateInteractionResponse): void {
+    if (this.correlator.accept(message) === 'duplicate') {
+      this.deps.log('duplicate createInteractionResponse ignored', message);
     }
   }
 
-  /** `live` false: found by a resync, so possibly older than the call on screen, which keeps focus. */
-  handleCall(call: Call, live = true): PopDecision {
-    const caller = callerNumber(call);
+  /** A call event from a source. `focus` false: the pop does not take the screen from another. */
+  handleCall(call: SourceCall, source: string, focus = true): PopDecision {
+    const caller = callerOf(call);
     const inputs = lookupInputs(call, caller, this.deps.config.lookupOrder);
-    const handled = this.handled.get(call.id);
-    const decision = decidePop(handled, call, inputs);
-    const snapshot = {
-      caller,
-      dnis: call.dnis,
-      callType: call.callType,
-      callState: call.state,
-      userData: call.userData,
-    };
+    const decision = decidePop(this.handled.get(call.id), call, inputs);
+    const run = this.runs.get(call.id);
     switch (decision) {
-      case 'start':
+      case 'start': {
         this.remember(call.id, { lookupInputs: inputs, released: false });
-        popsActions.add(
-          {
-            callId: call.id,
-            ...snapshot,
-            receivedAt: this.now(),
-            ucs: { status: 'pending' },
-            attempts: [],
-            released: false,
-          },
-          live,
-        );
-        void this.run(call, caller, true);
+        const started: Run = {
+          call,
+          source,
+          caller,
+          receivedAt: this.now(),
+          ucs: { status: 'pending' },
+          attempts: [],
+          generation: 0,
+          ucsRequests: 0,
+        };
+        this.runs.set(call.id, started);
+        this.deps.view.show(this.snapshot(started), focus);
+        void this.execute(started, true);
         break;
+      }
       case 'refresh':
         this.remember(call.id, { lookupInputs: inputs, released: false });
-        popsActions.patch(call.id, snapshot);
+        if (!run) break;
+        Object.assign(run, { call, caller });
         // Data the lookups depend on arrived late (e.g. historySearchId attached after ringing).
-        void this.run(call, caller, false);
+        void this.execute(run, false);
         break;
       case 'update':
-        popsActions.patch(call.id, snapshot);
+        if (!run) break;
+        Object.assign(run, { call, caller });
+        this.publish(run);
         break;
       case 'release':
         this.remember(call.id, { lookupInputs: inputs, released: true });
-        popsActions.patch(call.id, { ...snapshot, released: true, releasedAt: this.now() });
+        if (run) {
+          Object.assign(run, { call, caller, releasedAt: this.now() });
+          this.publish(run);
+        }
         this.scheduleRemoval(call.id);
         void this.reportStopped(call, caller);
         break;
@@ -119,33 +143,31 @@ export class PopEngine {
     return decision;
   }
 
-  /** After a re-handshake: pop calls that rang or were answered while we were away; never twice. */
-  resync(calls: readonly Call[]): void {
-    const hadActive = usePopsStore.getState().activeId !== null;
+  /**
+   * The calls in progress after a (re)connect. A call that started ringing meanwhile is as new to the
+   * agent as a live one and takes the screen; an established one found this way does not, unless
+   * nothing is on screen, in which case the newest found is shown.
+   */
+  resync(calls: readonly SourceCall[], source: string): void {
+    const hadFocus = this.deps.view.hasFocus();
     let newest: string | undefined;
-    for (const call of calls) if (this.handleCall(call, false) === 'start') newest = call.id;
-    // GWS lists calls oldest first: with nothing on screen before, the newest found is shown.
-    if (!hadActive && newest) popsActions.activate(newest);
+    let ringing = false;
+    for (const call of calls) {
+      const takesScreen = call.state === 'Ringing';
+      if (this.handleCall(call, source, takesScreen) !== 'start') continue;
+      newest = call.id;
+      ringing ||= takesScreen;
+    }
+    // GWS lists calls oldest first.
+    if (!hadFocus && !ringing && newest) this.deps.view.focus(newest);
   }
 
+  /** Runs the whole pipeline again for a call still in progress, from the engine's own record of it. */
   retry(callId: string): void {
-    const pop = usePopsStore.getState().pops[callId];
-    if (!pop || pop.released) return;
-    const call: Call = {
-      id: pop.callId,
-      state: pop.callState,
-      callType: pop.callType,
-      dnis: pop.dnis,
-      ani: pop.caller,
-      userData: pop.userData,
-    };
-    popsActions.patch(callId, {
-      ucs: { status: 'pending' },
-      attempts: [],
-      receivedAt: this.now(),
-      settledAt: undefined,
-    });
-    void this.run(call, pop.caller, true);
+    const run = this.runs.get(callId);
+    if (!run || run.releasedAt !== undefined) return;
+    run.receivedAt = this.now();
+    void this.execute(run, true);
   }
 
   dispose(): void {
@@ -154,14 +176,41 @@ export class PopEngine {
     this.removals.clear();
   }
 
+  /** Runs in memory and correlations waiting (tests, the memory benchmark). */
+  get size() {
+    return { runs: this.runs.size, handled: this.handled.size, ...this.correlator.size };
+  }
+
+  private snapshot(run: Run): Pop {
+    const { call } = run;
+    return {
+      callId: call.id,
+      source: run.source,
+      caller: run.caller,
+      dnis: call.dnis,
+      callType: call.callType,
+      callState: call.state,
+      userData: call.userData,
+      receivedAt: run.receivedAt,
+      ucs: run.ucs,
+      attempts: [...run.attempts],
+      settledAt: run.settledAt,
+      released: run.releasedAt !== undefined,
+      releasedAt: run.releasedAt,
+    };
+  }
+
+  private publish(run: Run): void {
+    if (this.runs.get(run.call.id) === run) this.deps.view.update(this.snapshot(run));
+  }
+
   private remember(callId: string, entry: HandledCall): void {
     this.handled.delete(callId);
     this.handled.set(callId, entry);
-    if (this.handled.size > MAX_HANDLED) {
-      for (const [id, value] of this.handled) {
-        if (this.handled.size <= MAX_HANDLED) break;
-        if (value.released) this.handled.delete(id);
-      }
+    if (this.handled.size <= MAX_HANDLED) return;
+    for (const [id, value] of this.handled) {
+      if (this.handled.size <= MAX_HANDLED) break;
+      if (value.released) this.handled.delete(id);
     }
   }
 
@@ -171,130 +220,136 @@ export class PopEngine {
       callId,
       setTimeout(() => {
         this.removals.delete(callId);
-        popsActions.remove(callId);
+        this.runs.delete(callId);
+        this.deps.view.remove(callId);
       }, RELEASED_KEEP_MS),
     );
   }
 
+  private ucsSkip(call: SourceCall, caller: string | undefined): UcsSkip | null {
+    if (!this.deps.ucs()) return 'no-gws-session';
+    if (!caller) return 'no-caller';
+    return call.gwsCallId ? null : 'no-call-id';
+  }
+
   /** One pass of the pipeline. `withUcs` false re-runs only the lookups, keeping the interaction id. */
-  private async run(call: Call, caller: string | undefined, withUcs: boolean): Promise<void> {
-    const generation = (this.generations.get(call.id) ?? 0) + 1;
-    this.generations.set(call.id, generation);
-    const current = () => this.generations.get(call.id) === generation;
-    const known = usePopsStore.getState().pops[call.id]?.ucs.interactionId;
+  private async execute(run: Run, withUcs: boolean): Promise<void> {
+    const generation = ++run.generation;
+    const current = () => run.generation === generation && this.runs.get(run.call.id) === run;
+    const { call, caller } = run;
+    if (withUcs) {
+      // FindPhoneCall goes out first: its answer and notification gate the highest-priority lookup,
+      // so it is the critical path; the lookups that need nothing from UCS follow, in parallel.
+      const skip = this.ucsSkip(call, caller);
+      run.ucs = skip ? { status: 'skipped', detail: skip } : { status: 'pending' };
+      run.interaction = skip ? undefined : this.findInteraction(run);
+    }
+    const known = run.ucs.interactionId;
+    const interaction = !known && run.ucs.status === 'pending' ? run.interaction : undefined;
     const context = { ani: caller, dnis: call.dnis, callId: call.id, userData: call.userData };
 
-    const attempts: Attempt[] = this.deps.config.lookupOrder.map((step) => {
+    run.attempts = this.deps.config.lookupOrder.map((step) => {
       if (step.source === 'interactionId') {
-        return known
-          ? { ...step, value: known, status: 'pending' }
-          : { ...step, status: withUcs ? 'waiting' : 'skipped' };
+        if (known) return { ...step, value: known, status: 'pending' };
+        return { ...step, status: interaction ? 'waiting' : 'skipped' };
       }
       const value = resolveSource(step.source, context);
       return value ? { ...step, value, status: 'pending' } : { ...step, status: 'skipped' };
     });
-    popsActions.patch(call.id, { attempts, settledAt: undefined });
-    // FindPhoneCall goes out first: its answer and notification gate the highest-priority lookup,
-    // so it is the critical path; the lookups that need nothing from UCS follow, in parallel.
-    const interaction = withUcs && !known ? this.findInteraction(call, caller, current) : undefined;
-    attempts.forEach((attempt, index) => {
-      if (attempt.status === 'pending') void this.attempt(call.id, index, attempt, current);
+    run.settledAt = undefined;
+    this.publish(run);
+    run.attempts.forEach((attempt, index) => {
+      if (attempt.status === 'pending') void this.attempt(run, index, current);
     });
     if (!interaction) {
-      this.checkSettled(call.id);
+      this.checkSettled(run);
       return;
     }
-
     const interactionId = await interaction;
     if (!current()) return;
-    const latest = usePopsStore.getState().pops[call.id]?.attempts ?? [];
-    latest.forEach((attempt, index) => {
+    run.attempts.forEach((attempt, index) => {
       if (attempt.status !== 'waiting') return;
-      if (!interactionId) {
-        popsActions.patchAttempt(call.id, index, { status: 'skipped' });
-        return;
-      }
-      const next = { ...attempt, value: interactionId, status: 'pending' as const };
-      popsActions.patchAttempt(call.id, index, next);
-      void this.attempt(call.id, index, next, current);
+      run.attempts[index] = interactionId
+        ? { ...attempt, value: interactionId, status: 'pending' }
+        : { ...attempt, status: 'skipped' };
+      if (interactionId) void this.attempt(run, index, current);
     });
-    this.checkSettled(call.id);
+    this.publish(run);
+    this.checkSettled(run);
   }
 
   /** Tells UCS the call ended (status Stopped); its notification is consumed, its failure only logged. */
-  private async reportStopped(call: Call, caller: string | undefined): Promise<void> {
+  private async reportStopped(call: SourceCall, caller: string | undefined): Promise<void> {
+    const ucs = this.deps.ucs();
     const request = toFindPhoneCallRequest(call, caller, this.deps.config.ucsFields);
-    if (!request) return;
+    if (!ucs || !request) return;
     try {
-      if (!(await this.deps.ucsReady(this.deps.config.ucsTimeoutMs))) return;
-      const ack = await this.deps.findPhoneCall(request);
+      if (!(await ucs.ready(this.deps.config.ucsTimeoutMs))) return;
+      const ack = await ucs.findPhoneCall(request);
       await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
     } catch (error) {
       this.deps.log(`FindPhoneCall (Stopped) for ${call.id} failed`, error);
     }
   }
 
-  private async findInteraction(
-    call: Call,
-    caller: string | undefined,
-    current: () => boolean,
-  ): Promise<string | undefined> {
+  /** Asks UCS for the call's interaction; sets the run's UCS step unless a newer request replaced it. */
+  private async findInteraction(run: Run): Promise<string | undefined> {
+    const ucs = this.deps.ucs();
+    const request = toFindPhoneCallRequest(run.call, run.caller, this.deps.config.ucsFields);
+    if (!ucs || !request) return undefined;
+    const asked = ++run.ucsRequests;
+    const current = () => this.runs.get(run.call.id) === run && run.ucsRequests === asked;
     const started = this.now();
-    const request = toFindPhoneCallRequest(call, caller, this.deps.config.ucsFields);
-    if (!request) {
-      popsActions.patch(call.id, { ucs: { status: 'skipped', detail: 'no caller number' } });
-      return undefined;
-    }
-    let patch: Pop['ucs'];
+    let step: UcsStep;
     try {
-      if (!(await this.deps.ucsReady(this.deps.config.ucsTimeoutMs))) {
+      if (!(await ucs.ready(this.deps.config.ucsTimeoutMs))) {
         throw new CorrelationTimeoutError('the notification subscription was not confirmed in time');
       }
-      const ack = await this.deps.findPhoneCall(request);
+      const ack = await ucs.findPhoneCall(request);
       const result = await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
-      patch = result.interactionId
+      step = result.interactionId
         ? { status: 'found', interactionId: result.interactionId }
         : { status: 'failed', detail: result.errorMessage ?? 'UCS request failed' };
     } catch (error) {
-      patch =
+      step =
         error instanceof CorrelationTimeoutError
           ? { status: 'timeout' }
           : { status: 'error', detail: errorCode(error) };
-      this.deps.log(`FindPhoneCall for ${call.id} failed`, error);
+      this.deps.log(`FindPhoneCall for ${run.call.id} failed`, error);
     }
-    if (current()) popsActions.patch(call.id, { ucs: { ...patch, ms: this.now() - started } });
-    return patch.interactionId;
+    // A retry since asked its own question; this answer is no longer the call's.
+    if (!current()) return undefined;
+    run.ucs = { ...step, ms: this.now() - started };
+    return step.interactionId;
   }
 
-  private async attempt(
-    callId: string,
-    index: number,
-    attempt: Attempt,
-    current: () => boolean,
-  ): Promise<void> {
+  private async attempt(run: Run, index: number, current: () => boolean): Promise<void> {
+    const attempt = run.attempts[index];
+    if (!attempt) return;
     const started = this.now();
     let patch: Partial<Attempt>;
     try {
-      const result = await this.deps.lookupUniqueId(attempt.attribute, attempt.value ?? '');
+      const answer = await this.deps.lookupUniqueId(attempt.attribute, attempt.value ?? '');
       patch =
-        result.kind === 'found'
-          ? { status: 'found', uniqueId: result.found.uniqueId, historyUrl: result.found.historyUrl }
+        answer.kind === 'found'
+          ? { status: 'found', uniqueId: answer.uniqueId, historyUrl: answer.historyUrl }
           : { status: 'not-found' };
     } catch (error) {
       patch = { status: 'error', errorCode: errorCode(error) };
     }
     if (!current()) return;
-    popsActions.patchAttempt(callId, index, { ...patch, ms: this.now() - started });
-    this.checkSettled(callId);
+    run.attempts[index] = { ...attempt, ...patch, ms: this.now() - started };
+    this.publish(run);
+    this.checkSettled(run);
   }
 
-  private checkSettled(callId: string): void {
-    const pop = usePopsStore.getState().pops[callId];
+  private checkSettled(run: Run): void {
     // Settled once the UCS step is over too, so the outcome reported carries the whole trace.
-    if (!pop || pop.settledAt !== undefined || pop.ucs.status === 'pending') return;
-    if (popResolution(pop).kind === 'pending') return;
-    popsActions.patch(callId, { settledAt: this.now() });
-    const settled = usePopsStore.getState().pops[callId];
-    if (settled) this.deps.onSettled?.(settled);
+    if (run.settledAt !== undefined || run.ucs.status === 'pending') return;
+    if (resolveLookups(run.attempts).kind === 'pending') return;
+    run.settledAt = this.now();
+    this.publish(run);
+    const report = popReport(this.snapshot(run));
+    if (report) this.deps.onSettled?.(report);
   }
 }

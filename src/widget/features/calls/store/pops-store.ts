@@ -1,40 +1,7 @@
-// One pop per call: what the agent sees for it. Components read it through the selectors below.
+// The pops on screen and which one has focus, for the components to read through the selectors
+// below. The pop engine writes here through `popsView`, a narrow sink; it never reads this back.
 import { create } from 'zustand';
-import type { UserData } from '../../../../shared/gws-messages';
-import { type Attempt, type Resolution, resolveLookups } from '../../lookup/model/resolve-lookups';
-
-export type UcsStatus = 'pending' | 'found' | 'failed' | 'timeout' | 'error' | 'skipped';
-
-export interface Pop {
-  callId: string;
-  caller?: string | undefined;
-  dnis?: string | undefined;
-  callType?: string | undefined;
-  callState: string;
-  userData?: UserData | undefined;
-  /** Date.now() when the first event of this call arrived. */
-  receivedAt: number;
-  ucs: { status: UcsStatus; interactionId?: string; detail?: string; ms?: number };
-  attempts: Attempt[];
-  /** Date.now() when the outcome (shown, not found, failed) was known. */
-  settledAt?: number | undefined;
-  released: boolean;
-  releasedAt?: number;
-}
-
-export type PopPhase = 'finding-interaction' | 'looking-up' | 'shown' | 'not-found' | 'error';
-
-export function popResolution(pop: Pop): Resolution {
-  return resolveLookups(pop.attempts);
-}
-
-export function popPhase(pop: Pop): PopPhase {
-  const resolution = popResolution(pop);
-  if (resolution.kind === 'found') return 'shown';
-  if (resolution.kind === 'error') return 'error';
-  if (pop.ucs.status === 'pending') return 'finding-interaction';
-  return resolution.kind === 'not-found' ? 'not-found' : 'looking-up';
-}
+import type { Pop } from '../model/pop';
 
 interface PopsState {
   pops: Record<string, Pop>;
@@ -45,29 +12,31 @@ interface PopsState {
 
 export const usePopsStore = create<PopsState>()(() => ({ pops: {}, order: [], activeId: null }));
 
-export const popsActions = {
-  /** A new pop goes first; it becomes the active one unless `activate` is false and one is already shown. */
-  add(pop: Pop, activate = true) {
+/** What the pop engine may do to the screen. */
+export interface PopView {
+  /** A new pop goes first; it takes focus if asked to, or if nothing has focus. */
+  show(pop: Pop, focus: boolean): void;
+  /** The pop changed (a step answered, the call changed). */
+  update(pop: Pop): void;
+  remove(callId: string): void;
+  focus(callId: string): void;
+  hasFocus(): boolean;
+}
+
+export const popsView: PopView = {
+  show(pop, focus) {
     usePopsStore.setState((state) => ({
       pops: { ...state.pops, [pop.callId]: pop },
       order: [pop.callId, ...state.order.filter((id) => id !== pop.callId)],
-      activeId: activate || state.activeId === null ? pop.callId : state.activeId,
+      activeId: focus || state.activeId === null ? pop.callId : state.activeId,
     }));
   },
-  patch(callId: string, patch: Partial<Pop> | ((pop: Pop) => Partial<Pop>)) {
-    usePopsStore.setState((state) => {
-      const pop = state.pops[callId];
-      if (!pop) return state;
-      const changes = typeof patch === 'function' ? patch(pop) : patch;
-      return { pops: { ...state.pops, [callId]: { ...pop, ...changes } } };
-    });
+  update(pop) {
+    usePopsStore.setState((state) =>
+      state.pops[pop.callId] ? { pops: { ...state.pops, [pop.callId]: pop } } : state,
+    );
   },
-  patchAttempt(callId: string, index: number, patch: Partial<Attempt>) {
-    popsActions.patch(callId, (pop) => ({
-      attempts: pop.attempts.map((attempt, i) => (i === index ? { ...attempt, ...patch } : attempt)),
-    }));
-  },
-  remove(callId: string) {
+  remove(callId) {
     usePopsStore.setState((state) => {
       if (!state.pops[callId]) return state;
       const { [callId]: _removed, ...pops } = state.pops;
@@ -75,13 +44,15 @@ export const popsActions = {
       return { pops, order, activeId: state.activeId === callId ? (order[0] ?? null) : state.activeId };
     });
   },
-  activate(callId: string) {
+  focus(callId) {
     usePopsStore.setState((state) => (state.pops[callId] ? { activeId: callId } : state));
   },
-  clear() {
-    usePopsStore.setState({ pops: {}, order: [], activeId: null });
-  },
+  hasFocus: () => usePopsStore.getState().activeId !== null,
 };
+
+/** The agent picked a tab. */
+export const activatePop = (callId: string) => popsView.focus(callId);
+export const clearPops = () => usePopsStore.setState({ pops: {}, order: [], activeId: null });
 
 export const selectActivePop = (state: PopsState): Pop | undefined =>
   state.activeId ? state.pops[state.activeId] : undefined;

@@ -1,7 +1,6 @@
 // Starts/ends the agent's voice session on GWS (only where the desktop has not done it already).
 import { request } from '../../../lib/http';
 import { guard } from '../../../lib/schema';
-import { csrfHeaders } from '../session-store';
 
 const isAck = guard<{ statusCode?: number }>(
   { type: 'object', properties: { statusCode: { type: 'integer' } } },
@@ -11,7 +10,6 @@ const isAck = guard<{ statusCode?: number }>(
 export async function setContactCenterSession(start: boolean): Promise<void> {
   await request('/api/v2/me', isAck, {
     method: 'POST',
-    headers: csrfHeaders(),
     body: start
       ? { operationName: 'StartContactCenterSession', channels: ['voice'] }
       : { operationName: 'EndContactCenterSession' },

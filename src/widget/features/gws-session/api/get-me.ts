@@ -1,8 +1,8 @@
 // `GET /api/v2/me`: creates (Basic credentials) or confirms (JSESSIONID cookie) the GWS session and
 // hands out the CSRF header name and token that every later POST must carry.
-import { HttpError, request } from '../../../lib/http';
+import { type Csrf, HttpError, request, setCsrf } from '../../../lib/http';
 import { guard } from '../../../lib/schema';
-import { type Csrf, signedOut, useSessionStore } from '../session-store';
+import { signedOut, useSessionStore } from '../session-store';
 
 // Only what the widget reads of the user resource.
 const isMe = guard<{ user?: { userName?: string } }>(
@@ -26,22 +26,30 @@ function readCsrf(headers: Headers): Csrf | null {
   return header && token ? { header, token } : null;
 }
 
-/** Signs in (or confirms the session). Resolves false when GWS answers 401: credentials are needed. */
-export async function getMe(credentials?: Credentials): Promise<boolean> {
+/**
+ * Signs in (or confirms the session). Resolves false when GWS answers 401: credentials are needed,
+ * unless `quiet` (inside a desktop that owns the sign-in, where no session is a normal answer).
+ */
+export async function getMe(credentials?: Credentials, { quiet = false } = {}): Promise<boolean> {
   useSessionStore.setState({ status: 'signing-in', error: null });
   try {
     const { data, headers } = await request('/api/v2/me', isMe, {
       headers: credentials ? { Authorization: basic(credentials) } : {},
     });
+    setCsrf(readCsrf(headers));
     useSessionStore.setState({
       status: 'signed-in',
       credentialsRequired: false,
-      csrf: readCsrf(headers),
       userName: data.user?.userName ?? null,
     });
     return true;
   } catch (error) {
     if (error instanceof HttpError && error.status === 401) {
+      if (quiet) {
+        setCsrf(null);
+        useSessionStore.setState({ status: 'signed-out' });
+        return false;
+      }
       signedOut();
       useSessionStore.setState({ error: credentials ? 'wrong-credentials' : null });
       return false;

@@ -1,73 +1,37 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Pop } from '../../calls/store/pops-store';
 import { addFeedEntry, FEED_LIMIT, filterFeed, useFeedStore } from '../model/feed-store';
-import { isPopSummary, type PopSummary, toPopSummary } from '../model/pop-summary';
+import { isPopSummary, type PopSummary } from '../model/pop-summary';
 import { windowRange } from '../model/window-range';
-
-const pop = (patch: Partial<Pop>): Pop => ({
-  callId: 'C1',
-  caller: '+1',
-  callState: 'Ringing',
-  receivedAt: 1_000,
-  ucs: { status: 'found', interactionId: 'IX', ms: 20 },
-  attempts: [],
-  released: false,
-  ...patch,
-});
-
-describe('toPopSummary', () => {
-  it('is null while the pop is in progress', () => {
-    expect(
-      toPopSummary(pop({ attempts: [{ attribute: 'dtmf', source: 'ani', status: 'pending' }] })),
-    ).toBeNull();
-  });
-  it('summarises each outcome with its timings', () => {
-    const found = toPopSummary(
-      pop({
-        settledAt: 1_080,
-        attempts: [{ attribute: 'callReturn', source: 'ani', status: 'found', uniqueId: 'U' }],
-      }),
-    );
-    expect(found).toEqual({
-      callId: 'C1',
-      caller: '+1',
-      at: 1_000,
-      ucsMs: 20,
-      totalMs: 80,
-      outcome: 'shown',
-      attribute: 'callReturn',
-      uniqueId: 'U',
-    });
-    expect(toPopSummary(pop({ settledAt: 1_050 }))?.outcome).toBe('not-found');
-    const failed = toPopSummary(
-      pop({
-        settledAt: 1_050,
-        attempts: [{ attribute: 'dtmf', source: 'ani', status: 'error', errorCode: 'upstream_timeout' }],
-      }),
-    );
-    expect(failed).toMatchObject({ outcome: 'error', errorCode: 'upstream_timeout' });
-  });
-});
 
 describe('isPopSummary', () => {
   it.each([
     null,
     'x',
     {},
-    { callId: 'C', outcome: 'shown' },
-    { callId: 'C', outcome: 'boom', at: 1 },
-    { callId: 'C', outcome: 'shown', at: 1, attribute: 'ani' },
+    { callId: 'C', outcome: 'found' },
+    { callId: 'C', outcome: 'boom', receivedAt: 1, timings: { totalMs: 1 } },
+    { callId: 'C', outcome: 'found', receivedAt: 1, timings: { totalMs: 1 }, attribute: 'ani' },
+    { callId: 'C', outcome: 'found', receivedAt: 1, timings: { totalMs: 1 }, extra: true },
   ])('refuses %j', (value) => expect(isPopSummary(value)).toBe(false));
-  it('accepts a summary', () =>
-    expect(isPopSummary({ callId: 'C', outcome: 'shown', at: 1, attribute: 'dtmf' })).toBe(true));
+  it('accepts a report', () =>
+    expect(
+      isPopSummary({
+        callId: 'C',
+        outcome: 'found',
+        receivedAt: 1,
+        timings: { totalMs: 5 },
+        attribute: 'dtmf',
+      }),
+    ).toBe(true));
 });
 
 describe('feed store', () => {
   beforeEach(() => useFeedStore.setState({ entries: [] }));
   const entry = (callId: string, patch: Partial<PopSummary> = {}): PopSummary => ({
     callId,
-    outcome: 'shown',
-    at: 1,
+    outcome: 'found',
+    receivedAt: 1,
+    timings: { totalMs: 1 },
     ...patch,
   });
 

@@ -42,7 +42,7 @@ export function LiveFeed() {
           onChange={(e) => setOutcome(e.target.value as OutcomeFilter)}
         >
           <option value="all">{texts.feed.all}</option>
-          <option value="shown">{texts.feed.outcomes.shown}</option>
+          <option value="found">{texts.feed.outcomes.found}</option>
           <option value="not-found">{texts.feed.outcomes['not-found']}</option>
           <option value="error">{texts.feed.outcomes.error}</option>
         </select>
@@ -70,17 +70,19 @@ export function LiveFeed() {
               aria-posinset={start + offset + 1}
               style={{ top: (start + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
             >
-              <span className="feed__time">{time(entry.at)}</span>
+              <span className="feed__time">{time(entry.receivedAt)}</span>
               <span className="feed__caller">{entry.caller ?? texts.feed.unknownCaller}</span>
               <span className="feed__outcome">{texts.feed.outcomes[entry.outcome]}</span>
               <span className="feed__detail">
-                {entry.outcome === 'shown'
+                {entry.outcome === 'found'
                   ? `${entry.attribute}: ${entry.uniqueId}`
                   : entry.outcome === 'error'
                     ? (entry.errorCode ?? '')
                     : ''}
               </span>
-              <span className="feed__ms">{texts.feed.timings(entry.ucsMs, entry.totalMs)}</span>
+              <span className="feed__ms">
+                {texts.feed.timings(entry.timings.ucsMs, entry.timings.totalMs)}
+              </span>
             </li>
           ))}
         </ol>

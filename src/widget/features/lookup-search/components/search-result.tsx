@@ -1,8 +1,22 @@
+import type { ReactNode } from 'react';
+import type { UniqueIdFound } from '../../../../shared/lookup-api';
 import { HttpError } from '../../../lib/http';
 import { errorText, texts } from '../../../ui/texts';
-import { HistoryFrame } from '../../history/components/history-frame';
-import { useUniqueIdQuery } from '../../lookup/api/get-unique-id';
 import type { Search } from '../model/search-params';
+
+/** The state of the lookup behind a search (a TanStack query, fetched by the view that renders this). */
+export interface SearchQuery {
+  isError: boolean;
+  error: unknown;
+  data: { kind: 'found'; found: UniqueIdFound } | { kind: 'not-found' } | undefined;
+  refetch(): unknown;
+}
+
+interface SearchResultProps {
+  search: Search;
+  query: SearchQuery;
+  renderHistory(historyUrl: string, label: string): ReactNode;
+}
 
 /** Worth another try: the upstream may heal. Not for credentials, bad input or "not found". */
 const RETRYABLE = new Set([
@@ -13,13 +27,10 @@ const RETRYABLE = new Set([
   'rate_limited',
 ]);
 
-export function SearchResult({ search, historyOrigin }: { search: Search; historyOrigin: string }) {
-  const query = useUniqueIdQuery(search.attribute, search.value);
+export function SearchResult({ search, query, renderHistory }: SearchResultProps) {
   const label = `${texts.search.attributes[search.attribute]} ${search.value}`;
-  let body: React.ReactNode;
-  if (query.isPending) {
-    body = <p role="status">{texts.search.pending(label)}</p>;
-  } else if (query.isError) {
+  let body: ReactNode;
+  if (query.isError) {
     const code =
       query.error instanceof HttpError ? (query.error.code ?? `http_${query.error.status}`) : 'network_error';
     body = (
@@ -32,6 +43,8 @@ export function SearchResult({ search, historyOrigin }: { search: Search; histor
         ) : null}
       </div>
     );
+  } else if (!query.data) {
+    body = <p role="status">{texts.search.pending(label)}</p>;
   } else if (query.data.kind === 'not-found') {
     body = (
       <p role="status" className="pop__message">
@@ -43,12 +56,7 @@ export function SearchResult({ search, historyOrigin }: { search: Search; histor
     body = (
       <>
         <p className="search__found">{texts.search.found(found.uniqueId)}</p>
-        <HistoryFrame
-          callId={`search:${search.attribute}:${search.value}`}
-          caller={label}
-          historyUrl={found.historyUrl}
-          historyOrigin={historyOrigin}
-        />
+        {renderHistory(found.historyUrl, label)}
       </>
     );
   }

@@ -6,6 +6,7 @@ import { findPhoneCallStatus, findPhoneCallType, toFindPhoneCallRequest } from '
 describe('toFindPhoneCallRequest', () => {
   const call = {
     id: 'CALL1',
+    gwsCallId: 'CALL1',
     state: 'Ringing',
     callType: 'Inbound',
     userData: { ContactId: '0000DaA3G4VF000Q', Subject: 'Billing', historySearchId: 'H1' },
@@ -33,8 +34,17 @@ describe('toFindPhoneCallRequest', () => {
     expect(toFindPhoneCallRequest(call, undefined, {})).toBeNull();
   });
 
+  it('needs the GWS call id, and sends it rather than a desktop’s own interaction id', () => {
+    expect(toFindPhoneCallRequest({ ...call, gwsCallId: undefined }, '+1', {})).toBeNull();
+    expect(toFindPhoneCallRequest({ ...call, id: 'wwe-7', gwsCallId: 'GWS-7' }, '+1', {})?.callId).toBe(
+      'GWS-7',
+    );
+  });
+
   it('leaves out optional fields the call does not carry', () => {
-    const request = toFindPhoneCallRequest({ id: 'C', state: 'Established' }, '1', { parentId: 'Parent' });
+    const request = toFindPhoneCallRequest({ id: 'C', gwsCallId: 'C', state: 'Established' }, '1', {
+      parentId: 'Parent',
+    });
     expect(request).toEqual({
       operationName: 'FindPhoneCall',
       callId: 'C',

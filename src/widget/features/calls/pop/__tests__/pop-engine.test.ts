@@ -3,10 +3,11 @@ import type { FindPhoneCallRequest } from '../../../../../shared/gws-messages';
 import type { Attribute } from '../../../../../shared/lookup-api';
 import { parseLookupOrder } from '../../../../../shared/lookup-order';
 import type { WidgetConfig } from '../../../../../shared/widget-config';
+import type { SourceCall } from '../../../../lib/call-source';
 import { HttpError } from '../../../../lib/http';
-import type { UniqueIdResult } from '../../../lookup/api/get-unique-id';
-import { popPhase, popResolution, popsActions, usePopsStore } from '../../store/pops-store';
-import { PopEngine } from '../pop-engine';
+import { popPhase, popResolution } from '../../model/pop';
+import { clearPops, popsView, usePopsStore } from '../../store/pops-store';
+import { type LookupAnswer, PopEngine, type UcsPort } from '../pop-engine';
 
 const config: WidgetConfig = {
   lookupOrder: parseLookupOrder(
@@ -17,36 +18,38 @@ const config: WidgetConfig = {
   ucsTimeoutMs: 1_000,
   simulator: true,
   frameAncestors: [],
+  auth: 'gws',
+  wwe: { toast: false },
   ucsFields: {},
 };
 
-const callEvent = (id: string, state: string, extra: Record<string, unknown> = {}) => ({
-  messageType: 'CallStateChangeMessage',
-  notificationType: 'StatusChange',
-  call: { id, state, callType: 'Inbound', ani: '+14155550100', ...extra },
+const call = (id: string, state: string, extra: Partial<SourceCall> = {}): SourceCall => ({
+  id,
+  gwsCallId: id,
+  state,
+  callType: 'Inbound',
+  ani: '+14155550100',
+  ...extra,
 });
 
 /** A Uniphore stand-in: a table of attribute:value → id; anything else is not found. */
 function setup(
   records: Record<string, string>,
-  options: { ucs?: 'ok' | 'error' | 'never'; log?: (message: string) => void } = {},
+  options: { ucs?: 'ok' | 'error' | 'never' | 'none'; log?: (message: string) => void } = {},
 ) {
   const requests: FindPhoneCallRequest[] = [];
   const lookups: string[] = [];
   let reference = 0;
-  const shown = vi.fn();
-  const engine: PopEngine = new PopEngine({
-    config,
-    log: options.log ?? (() => {}),
-    onSettled: shown,
-    ucsReady: async () => true,
+  const settled = vi.fn();
+  const ucs: UcsPort = {
+    ready: async () => true,
     findPhoneCall: async (request) => {
       requests.push(request);
       reference += 1;
       const referenceId = reference;
       if (options.ucs !== 'never') {
         // The notification races ahead of the HTTP answer.
-        engine.handleNotification('/v2/me/interactions', {
+        engine.acceptUcsAnswer({
           messageType: 'createInteractionResponse',
           referenceId,
           ...(options.ucs === 'error'
@@ -56,28 +59,35 @@ function setup(
       }
       return { statusCode: 0, referenceId };
     },
-    lookupUniqueId: async (attribute: Attribute, value: string): Promise<UniqueIdResult> => {
+  };
+  const engine: PopEngine = new PopEngine({
+    config,
+    log: options.log ?? (() => {}),
+    onSettled: settled,
+    view: popsView,
+    ucs: () => (options.ucs === 'none' ? null : ucs),
+    lookupUniqueId: async (attribute: Attribute, value: string): Promise<LookupAnswer> => {
       lookups.push(`${attribute}:${value}`);
       const uniqueId = records[`${attribute}:${value}`];
       if (uniqueId === 'FAIL') throw new HttpError(502, { code: 'upstream_unauthorized' }, 'x');
       return uniqueId
-        ? { kind: 'found', found: { uniqueId, attribute, historyUrl: `http://history.test/h/${uniqueId}` } }
+        ? { kind: 'found', uniqueId, historyUrl: `http://history.test/h/${uniqueId}` }
         : { kind: 'not-found' };
     },
   });
-  return { engine, requests, lookups, shown };
+  return { engine, requests, lookups, settled };
 }
 
 const pop = (id: string) => usePopsStore.getState().pops[id]!;
-const settle = () => vi.waitFor(() => expect(popPhase(pop('C1'))).not.toMatch(/finding|looking/));
+const settle = (id = 'C1') => vi.waitFor(() => expect(popPhase(pop(id))).not.toMatch(/finding|looking/));
 
 describe('PopEngine', () => {
-  beforeEach(() => popsActions.clear());
+  beforeEach(() => clearPops());
   afterEach(() => vi.useRealTimers());
 
   it('pops the history found by the UCS interaction id, with the notification racing the answer', async () => {
-    const { engine, requests, shown } = setup({ 'historySearchId:IX1': 'U1' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    const { engine, requests, settled } = setup({ 'historySearchId:IX1': 'U1' });
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
     await settle();
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({
@@ -87,59 +97,84 @@ describe('PopEngine', () => {
       type: 'Inbound',
     });
     expect(popResolution(pop('C1'))).toMatchObject({ kind: 'found', attempt: { uniqueId: 'U1' } });
-    expect(shown).toHaveBeenCalledTimes(1);
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(settled.mock.calls[0]?.[0]).toMatchObject({
+      callId: 'C1',
+      source: 'gws',
+      outcome: 'found',
+      attribute: 'historySearchId',
+      uniqueId: 'U1',
+      historyUrl: 'http://history.test/h/U1',
+      ucs: 'found',
+      timings: { totalMs: expect.any(Number) },
+    });
   });
 
   it('prefers a higher-priority hit even when a lower one answers first', async () => {
     const { engine } = setup({ 'callReturn:+14155550100': 'LOW', 'historySearchId:IX1': 'HIGH' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
     await settle();
     expect(popResolution(pop('C1'))).toMatchObject({ attempt: { uniqueId: 'HIGH' } });
   });
 
   it('never pops the same call twice on repeated events', async () => {
     const { engine, requests } = setup({ 'callReturn:+14155550100': 'U' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Established'));
-    engine.resync([callEvent('C1', 'Established').call]);
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
+    engine.handleCall(call('C1', 'Established'), 'gws');
+    engine.resync([call('C1', 'Established')], 'gws');
     await settle();
     expect(requests).toHaveLength(1);
     expect(usePopsStore.getState().order).toEqual(['C1']);
   });
 
-  it('a call found by a resync does not take the screen from the call shown', async () => {
+  it('an established call found by a resync does not take the screen from the call shown', () => {
     const { engine } = setup({});
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
-    engine.resync([callEvent('C0', 'Established').call]);
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
+    engine.resync([call('C0', 'Established')], 'gws');
     expect(usePopsStore.getState().activeId).toBe('C1');
     expect(usePopsStore.getState().order).toEqual(['C0', 'C1']);
   });
 
+  it('a call found ringing by a resync takes the screen, as a live ringing call does', () => {
+    const { engine } = setup({});
+    engine.handleCall(call('C1', 'Established'), 'gws');
+    engine.resync([call('C0', 'Established'), call('MISSED', 'Ringing')], 'gws');
+    expect(usePopsStore.getState().activeId).toBe('MISSED');
+  });
+
   it('with nothing on screen, a resync shows the newest call it found', () => {
     const { engine } = setup({});
-    engine.resync([callEvent('OLD', 'Established').call, callEvent('NEW', 'Ringing').call]);
+    engine.resync([call('OLD', 'Established'), call('NEW', 'Established')], 'gws');
     expect(usePopsStore.getState().activeId).toBe('NEW');
   });
 
   it('re-runs the lookups when historySearchId is attached after ringing', async () => {
     const { engine, requests } = setup({ 'historySearchId:LATE': 'U-LATE' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
     await settle();
     expect(popPhase(pop('C1'))).toBe('not-found');
-    engine.handleNotification(
-      '/v2/me/calls',
-      callEvent('C1', 'Established', { userData: { historySearchId: 'LATE' } }),
-    );
+    engine.handleCall(call('C1', 'Established', { userData: { historySearchId: 'LATE' } }), 'gws');
     await vi.waitFor(() =>
       expect(popResolution(pop('C1'))).toMatchObject({ attempt: { uniqueId: 'U-LATE' } }),
     );
     expect(requests).toHaveLength(1);
   });
 
+  it('data attached while UCS is still being asked: the new pass waits for the same answer', async () => {
+    vi.useFakeTimers();
+    const { engine, requests } = setup({ 'historySearchId:HS': 'U-HS' }, { ucs: 'never' });
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
+    engine.handleCall(call('C1', 'Ringing', { userData: { historySearchId: 'HS' } }), 'gws');
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(pop('C1').ucs.status).toBe('timeout');
+    expect(popResolution(pop('C1'))).toMatchObject({ kind: 'found', attempt: { uniqueId: 'U-HS' } });
+    expect(requests).toHaveLength(1);
+  });
+
   it('goes on with the call’s own attributes when UCS fails', async () => {
     const { engine } = setup({ 'dtmf:4567': 'U-DTMF' }, { ucs: 'error' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing', { userData: { DTMF: '4567' } }));
+    engine.handleCall(call('C1', 'Ringing', { userData: { DTMF: '4567' } }), 'gws');
     await settle();
     expect(pop('C1').ucs).toMatchObject({ status: 'failed', detail: 'UCS request failed' });
     expect(popResolution(pop('C1'))).toMatchObject({ attempt: { uniqueId: 'U-DTMF' } });
@@ -148,15 +183,32 @@ describe('PopEngine', () => {
   it('times out when UCS never answers, then still shows what the call itself finds', async () => {
     vi.useFakeTimers();
     const { engine } = setup({ 'callReturn:+14155550100': 'U' }, { ucs: 'never' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
     await vi.advanceTimersByTimeAsync(1_001);
     expect(pop('C1').ucs.status).toBe('timeout');
     expect(popPhase(pop('C1'))).toBe('shown');
   });
 
+  it('without a GWS session, skips UCS and says why, and pops from the call’s own data', async () => {
+    const { engine, requests } = setup({ 'callReturn:+14155550100': 'U' }, { ucs: 'none' });
+    engine.handleCall(call('W1', 'Ringing'), 'wwe');
+    await settle('W1');
+    expect(requests).toEqual([]);
+    expect(pop('W1').ucs).toEqual({ status: 'skipped', detail: 'no-gws-session' });
+    expect(popResolution(pop('W1'))).toMatchObject({ kind: 'found', attempt: { attribute: 'callReturn' } });
+  });
+
+  it('without a GWS call id, skips UCS and says why', async () => {
+    const { engine, requests } = setup({}, {});
+    engine.handleCall(call('W1', 'Ringing', { gwsCallId: undefined }), 'wwe');
+    await settle('W1');
+    expect(requests).toEqual([]);
+    expect(pop('W1').ucs).toEqual({ status: 'skipped', detail: 'no-call-id' });
+  });
+
   it('stops with the error of a higher-priority lookup', async () => {
     const { engine } = setup({ 'historySearchId:IX1': 'FAIL', 'callReturn:+14155550100': 'U' });
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
+    engine.handleCall(call('C1', 'Ringing'), 'gws');
     await settle();
     expect(popResolution(pop('C1'))).toMatchObject({
       kind: 'error',
@@ -164,26 +216,34 @@ describe('PopEngine', () => {
     });
   });
 
-  it('drops malformed payloads without throwing', () => {
-    const log = vi.fn();
-    const { engine } = setup({}, { log });
-    expect(() =>
-      engine.handleNotification('/v2/me/calls', { messageType: 'CallStateChangeMessage', call: 7 }),
-    ).not.toThrow();
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('malformed'));
-    expect(usePopsStore.getState().order).toEqual([]);
+  it('retries from its own record of the call, not from what the screen shows', async () => {
+    const { engine, requests, lookups } = setup({ 'historySearchId:IX1': 'FAIL' });
+    engine.handleCall(call('C1', 'Ringing', { dnis: '5001', userData: { DTMF: '99' } }), 'gws');
+    await settle();
+    // Whatever the screen holds, the engine's record is what a retry runs from.
+    popsView.update({ ...pop('C1'), caller: '+10000000000', userData: {} });
+    engine.retry('C1');
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    await settle();
+    expect(requests[1]).toMatchObject({
+      callId: 'C1',
+      phoneNumber: '+14155550100',
+      userData: { DTMF: '99' },
+    });
+    expect(lookups.filter((l) => l === 'dtmf:99')).toHaveLength(2);
   });
 
   it('marks released calls, tells UCS they stopped, and removes them later', async () => {
     vi.useFakeTimers();
     const { engine, requests } = setup({});
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Ringing'));
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Released'));
+    engine.handleCall(call('C1', 'Ringing'), 'host-page');
+    engine.handleCall(call('C1', 'Released'), 'host-page');
     expect(pop('C1').released).toBe(true);
     await vi.advanceTimersByTimeAsync(61_000);
     expect(requests.map((request) => request.status)).toEqual(['New', 'Stopped']);
     expect(usePopsStore.getState().pops.C1).toBeUndefined();
-    engine.handleNotification('/v2/me/calls', callEvent('C1', 'Established'));
+    engine.handleCall(call('C1', 'Established'), 'host-page');
     expect(usePopsStore.getState().pops.C1).toBeUndefined();
+    expect(engine.size.runs).toBe(0);
   });
 });

@@ -1,11 +1,13 @@
-// Turns an untrusted `/v2/me/*` payload into one of the few things the widget acts on.
+// Turns an untrusted `/v2/me/*` payload into one of the few things the widget acts on, and a GWS call
+// into the call every source hands the pop engine.
 import type {
   Call,
   CallStateChangeMessage,
   CreateInteractionResponse,
   Participant,
-} from '../../../../shared/gws-messages';
-import { isCallStateChangeMessage, isCreateInteractionResponse } from '../../../lib/contracts';
+} from '../../../shared/gws-messages';
+import type { SourceCall } from '../../lib/call-source';
+import { isCallStateChangeMessage, isCreateInteractionResponse } from '../../lib/contracts';
 
 export type Notification =
   | { kind: 'call'; message: CallStateChangeMessage }
@@ -55,4 +57,17 @@ export function callerNumber(call: Call): string | undefined {
     nonEmpty(participantNumber(call.participants?.[0])) ??
     nonEmpty(participantNumber(call.participantsInfo?.[0]))
   );
+}
+
+/** A GWS call as the pop engine takes it: the caller resolved, the GWS call id kept for UCS. */
+export function toSourceCall(call: Call): SourceCall {
+  return {
+    id: call.id,
+    gwsCallId: call.id,
+    state: call.state,
+    callType: call.callType,
+    ani: callerNumber(call),
+    dnis: call.dnis,
+    userData: call.userData,
+  };
 }

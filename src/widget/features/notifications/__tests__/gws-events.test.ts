@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerNumber, classifyNotification } from '../call-event';
+import { callerNumber, classifyNotification } from '../gws-events';
 
 // The documented GWS sample (reference/gws-facts.md), as sent.
 const documented = {

@@ -1,0 +1,47 @@
+// Where calls come from, per face of the widget: one line per call source. A desktop protocol of its
+// own is a folder under features/ exporting a CallSource, plus one line here.
+import type { WidgetConfig } from '../../shared/widget-config';
+import { deepLinkSource } from '../features/deep-link/deep-link-source';
+import { hostPageSource } from '../features/host-page/host-page-source';
+import { gwsCallSource } from '../features/notifications/gws-call-source';
+import type { GwsNotifications } from '../features/notifications/gws-notifications';
+import { type CallSource, lazySource } from '../lib/call-source';
+import { texts } from '../ui/texts';
+import { applyTheme } from '../ui/theme';
+import type { Host, Mode } from './mode';
+
+export interface SourceEnvironment {
+  mode: Exclude<Mode, 'supervisor'>;
+  host: Host;
+  config: WidgetConfig;
+  win: Window;
+  gws: GwsNotifications;
+}
+
+const SOURCES: { when(env: SourceEnvironment): boolean; create(env: SourceEnvironment): CallSource }[] = [
+  // Inside WWE, WWE follows the agent's calls: no second call stream from GWS.
+  { when: (env) => env.host !== 'wwe', create: (env) => gwsCallSource(env.gws) },
+  {
+    when: (env) => env.mode === 'embedded' && env.host === 'page',
+    create: (env) =>
+      hostPageSource({ win: env.win, frameAncestors: env.config.frameAncestors, onTheme: applyTheme }),
+  },
+  {
+    when: (env) => env.host === 'wwe',
+    create: (env) =>
+      lazySource('wwe', async () =>
+        (await import('../features/wwe/wwe-source')).wweSource({
+          win: env.win,
+          frameAncestors: env.config.frameAncestors,
+          useJwt: env.config.auth === 'jwt',
+          writeBackKey: env.config.wwe.writeBackKey,
+          toast: env.config.wwe.toast,
+          toastText: texts.wweToast,
+        }),
+      ),
+  },
+  { when: () => true, create: (env) => deepLinkSource(env.win.location.search) },
+];
+
+export const callSourcesFor = (env: SourceEnvironment): CallSource[] =>
+  SOURCES.filter((source) => source.when(env)).map((source) => source.create(env));
