@@ -30,12 +30,22 @@ export interface BuildAppOptions {
   fetch?: FetchLike;
 }
 
+/**
+ * TRUST_PROXY_HOPS load balancers in front of us: their X-Forwarded-For/-Proto/-Host make request.ip,
+ * protocol and host. A function, because Fastify 5 ignores a plain hop count (it trusts nothing for
+ * a number, since the count alone cannot tell a load balancer from a client that reached the proxy
+ * directly): the setting is only safe when clients can reach the proxy through the load balancer alone.
+ */
+function trustedHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config, options.logger ?? true),
     genReqId,
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: trustedHops(config.trustProxyHops),
     // 128 characters of 4-byte UTF-8, percent-encoded, is 1536 characters of path parameter.
     routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,

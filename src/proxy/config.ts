@@ -78,6 +78,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Set by main.ts when it started the embedded simulator. */
   readonly simulatorControlUrl: string | undefined;
+  /** Load balancers in front of the proxy whose X-Forwarded-* are believed; 0 trusts none. */
+  readonly trustProxyHops: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -327,6 +329,7 @@ export function loadConfig(env: Env): Config {
   const host = r.raw('HOST') ?? '127.0.0.1';
   if (/\s/.test(host)) r.fail('HOST', 'must be a host name or IP address');
   const notificationsPath = readNotificationsPath(r);
+  const trustProxyHops = r.integer('TRUST_PROXY_HOPS', 0, 0, 10);
 
   if (r.issues.length > 0) throw new ConfigError(r.issues);
   // Every required value was checked above; the assertions only narrow the types.
@@ -353,5 +356,6 @@ export function loadConfig(env: Env): Config {
     frameAncestors: Object.freeze(frameAncestors),
     corsOrigins: Object.freeze(corsOrigins),
     simulatorControlUrl,
+    trustProxyHops,
   });
 }

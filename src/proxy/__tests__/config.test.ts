@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.staticDir).toMatch(/[/\\]dist$/);
     expect(config.simulatorControlUrl).toBeUndefined();
+    expect(config.trustProxyHops).toBe(0);
   });
 
   it('reads every setting', () => {
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/widget',
       LOG_LEVEL: 'debug',
       SIMULATOR_CONTROL_URL: 'http://127.0.0.1:41234/sim',
+      TRUST_PROXY_HOPS: '2',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -90,6 +92,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       simulatorControlUrl: 'http://127.0.0.1:41234/sim',
       auth: { mode: 'token' },
+      trustProxyHops: 2,
     });
     expect(config.auth.token?.reveal()).toBe(TEST_PROXY_TOKEN);
   });
@@ -124,6 +127,7 @@ describe('loadConfig', () => {
     ],
     ['LOOKUP_ORDER', { LOOKUP_ORDER: 'foo=ani' }, /^LOOKUP_ORDER: "foo" is not one of/],
     ['UCS_TIMEOUT_MS', { UCS_TIMEOUT_MS: '-1' }, /^UCS_TIMEOUT_MS: /],
+    ['TRUST_PROXY_HOPS', { TRUST_PROXY_HOPS: 'true' }, /^TRUST_PROXY_HOPS: must be an integer 0\.\.10$/],
     ['UCS_THREAD_ID_KEY', { UCS_THREAD_ID_KEY: 'a\u0007b' }, /^UCS_THREAD_ID_KEY: /],
     [
       'HISTORY_URL_TEMPLATE',
