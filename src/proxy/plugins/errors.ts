@@ -8,9 +8,10 @@ import { isSpaPath, type StaticSite } from './static-site';
 function codeForStatus(status: number): ProblemCode {
   if (status === 401) return 'unauthenticated';
   if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal_error';
-  // No dedicated code exists for other client errors (415, 413, 405...): the request was not acceptable.
+  // No dedicated code exists for other client errors (415, 405...): the request was not acceptable.
   return 'invalid_value';
 }
 

@@ -1,5 +1,5 @@
 // /api/v2/* (HTTP and the CometD long-poll endpoint) goes to GWS, so the browser talks to one origin
-// and needs no CORS on GWS. Bodies are streamed, never parsed; cookies
+// and needs no CORS on GWS. Bodies are streamed, never parsed, and bounded (body-limit.ts); cookies
 // and the CSRF headers travel both ways, hop-by-hop and forwarding headers do not (proxy-headers.ts).
 // /api/sim/* reaches the embedded simulator's control API when present.
 
@@ -8,6 +8,7 @@ import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
+import { bodyTooLargeIn, limitRequestBodies } from './body-limit';
 import { upstreamRequestHeaders, withoutHopByHop } from './proxy-headers';
 
 /** CometD holds a connect ~25–30 s; upstream timeouts must comfortably exceed that. */
@@ -83,6 +84,8 @@ function proxyOptions(
         }) as typeof headers,
       rewriteHeaders: (headers) => rewriteUpstreamHeaders(headers as Headers) as typeof headers,
       onError: (reply, { error }) => {
+        const tooLarge = bodyTooLargeIn(error);
+        if (tooLarge) return void reply.send(tooLarge);
         reply.log.warn({ err: error, passthrough: label }, `${label} passthrough failed`);
         reply.send(
           isTimeout(error)
@@ -122,9 +125,13 @@ function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string
 
 export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
   const notifications = config.gws.notificationsPath;
+  const { bodyLimitBytes, notificationsBodyLimitBytes } = config.passthrough;
   cutNotificationsOnClose(app, notifications);
   // One scope for the passthroughs, so that their hooks apply to nothing else.
   await app.register(async (scope) => {
+    limitRequestBodies(scope, (url) =>
+      isUnderPath(url, notifications) ? notificationsBodyLimitBytes : bodyLimitBytes,
+    );
     const gws = new URL(config.gws.url);
     await scope.register(httpProxy, proxyOptions(gws, '/api/v2', `${basePath(gws)}/api/v2`, 'GWS'));
     if (!notifications.startsWith('/api/v2/')) {
