@@ -9,6 +9,7 @@ import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
+import { answerExpectContinue } from './plugins/expect-continue';
 import { registerPassthrough } from './plugins/passthrough';
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   let site: StaticSite | undefined;
   // Before any plugin: encapsulated children inherit the handlers that exist when they are created.
   installErrorHandling(app, () => site);
+  answerExpectContinue(app);
   await registerSecurity(app, config);
   await app.register(rateLimit, { global: false });
 
