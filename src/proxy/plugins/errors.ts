@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProblemCode } from '../../shared/lookup-api';
 import { ProblemError, problem, sendProblem } from '../problem';
-import { isSpaPath, type StaticSite } from './static-site';
+import { fallbackFor, type StaticSite, sendMissingFile } from './static-site';
 
 function codeForStatus(status: number): ProblemCode {
   if (status === 401) return 'unauthenticated';
@@ -47,7 +47,9 @@ export function installErrorHandling(app: FastifyInstance, site: () => StaticSit
   app.setErrorHandler(renderError);
   app.setNotFoundHandler(async (request, reply) => {
     const staticSite = site();
-    if (staticSite && isSpaPath(request.method, request.url)) return staticSite.sendIndex(request, reply);
+    const fallback = fallbackFor(request.method, request.url);
+    if (fallback === 'index' && staticSite) return staticSite.sendIndex(request, reply);
+    if (fallback === 'missing-file') return sendMissingFile(reply);
     return sendProblem(reply, problem(404, 'not_found', 'no such route'));
   });
 }
