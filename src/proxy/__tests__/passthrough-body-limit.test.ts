@@ -1,40 +1,21 @@
 // The passthrough's request body limits, over real sockets: GWS must never receive a body over the
 // limit, whether its size was declared up front or it grew while streaming.
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app';
-import { testConfig } from './support/env';
+import { describe, expect, it } from 'vitest';
+import { proxyInFrontOfUpstream } from './support/listening-proxy';
 import { chunk, LAST_CHUNK, RawClient, requestHead } from './support/raw-client';
-import { RecordingUpstream } from './support/recording-upstream';
 
 const LIMIT = 4096;
 const NOTIFICATIONS_LIMIT = 2048;
 
-let upstream: RecordingUpstream;
-let app: FastifyInstance;
-let port = 0;
+const proxy = proxyInFrontOfUpstream((origin) => ({
+  GWS_URL: origin,
+  PASSTHROUGH_BODY_LIMIT_BYTES: String(LIMIT),
+  NOTIFICATIONS_BODY_LIMIT_BYTES: String(NOTIFICATIONS_LIMIT),
+}));
 
-beforeAll(async () => {
-  upstream = await new RecordingUpstream().start();
-  app = await buildApp(
-    testConfig({
-      GWS_URL: upstream.origin,
-      PASSTHROUGH_BODY_LIMIT_BYTES: String(LIMIT),
-      NOTIFICATIONS_BODY_LIMIT_BYTES: String(NOTIFICATIONS_LIMIT),
-    }),
-    { logger: false },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await app.close();
-  await upstream.close();
-});
-afterEach(() => upstream.reset());
-
-const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+const url = (path: string) => `http://127.0.0.1:${proxy.port}${path}`;
+const postHead = (headers: Record<string, string>) =>
+  requestHead('POST', '/api/v2/me', { host: 'proxy.test', 'content-type': 'application/json', ...headers });
 const post = (path: string, body: string) =>
   fetch(url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
@@ -57,38 +38,25 @@ describe('passthrough body limits', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(body);
 
-    const client = new RawClient(port);
-    await client.write(
-      requestHead('POST', '/api/v2/me', {
-        host: 'proxy.test',
-        'content-type': 'application/json',
-        'transfer-encoding': 'chunked',
-        connection: 'close',
-      }),
-    );
+    const client = new RawClient(proxy.port);
+    await client.write(postHead({ 'transfer-encoding': 'chunked', connection: 'close' }));
     for (let i = 0; i < 4; i++) await client.write(chunk('b'.repeat(LIMIT / 4)));
     await client.write(LAST_CHUNK);
     // Closed as the client asked: GWS's own `Connection: keep-alive` must not override that.
     expect(await client.closed).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\nConnection: close\r\n/);
-    expect(upstream.seen.map((s) => s.body.length)).toEqual([LIMIT, LIMIT]);
+    expect(proxy.upstream.seen.map((s) => s.body.length)).toEqual([LIMIT, LIMIT]);
   });
 
   it('refuses a declared Content-Length over the limit before reading the body', async () => {
-    const client = new RawClient(port);
+    const client = new RawClient(proxy.port);
     // Headers only: the answer must come without the client ever sending the 50 MB.
-    await client.write(
-      requestHead('POST', '/api/v2/me', {
-        host: 'proxy.test',
-        'content-type': 'application/json',
-        'content-length': String(50 * 1024 * 1024),
-      }),
-    );
+    await client.write(postHead({ 'content-length': String(50 * 1024 * 1024) }));
     expectTooLarge(await client.closed, LIMIT);
-    expect(upstream.started).toBe(0);
+    expect(proxy.upstream.started).toBe(0);
   });
 
   it('answers 413 problem+json through inject as well', async () => {
-    const response = await app.inject({
+    const response = await proxy.app.inject({
       method: 'POST',
       url: '/api/v2/ucs/interactions',
       headers: { 'content-type': 'application/json' },
@@ -97,22 +65,16 @@ describe('passthrough body limits', () => {
     expect(response.statusCode).toBe(413);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'payload_too_large', title: 'Request body too large' });
-    expect(upstream.started).toBe(0);
+    expect(proxy.upstream.started).toBe(0);
   });
 
   it('cuts a chunked body that grows past the limit: GWS never sees a complete request', async () => {
-    const client = new RawClient(port);
-    await client.write(
-      requestHead('POST', '/api/v2/me', {
-        host: 'proxy.test',
-        'content-type': 'application/json',
-        'transfer-encoding': 'chunked',
-      }),
-    );
+    const client = new RawClient(proxy.port);
+    await client.write(postHead({ 'transfer-encoding': 'chunked' }));
     // Half the limit first, and wait until it is on its way to GWS: the cut must stop a request
-    // that is already streaming upstream.
+    // that is already streaming proxy.upstream.
     await client.write(chunk('c'.repeat(LIMIT / 2)));
-    await expect.poll(() => upstream.started).toBe(1);
+    await expect.poll(() => proxy.upstream.started).toBe(1);
     // Then keep sending until the proxy answers, as a client uploading a large body would.
     for (let sent = 0; sent < 64 * LIMIT && !/\r\n\r\n/.test(client.received) && !client.destroyed; ) {
       await client.write(chunk('c'.repeat(1024)));
@@ -120,8 +82,8 @@ describe('passthrough body limits', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expectTooLarge(await client.closed, LIMIT);
-    await expect.poll(() => upstream.incomplete).toBe(1);
-    expect(upstream.seen).toEqual([]);
+    await expect.poll(() => proxy.upstream.incomplete).toBe(1);
+    expect(proxy.upstream.seen).toEqual([]);
   });
 
   it('gives the CometD path its own limit', async () => {
@@ -131,7 +93,7 @@ describe('passthrough body limits', () => {
     const notifications = await post('/api/v2/notifications/connect', body);
     expect(notifications.status).toBe(413);
     expect(await notifications.json()).toMatchObject({ code: 'payload_too_large' });
-    expect(upstream.started).toBe(0);
+    expect(proxy.upstream.started).toBe(0);
     expect((await post('/api/v2/me', body)).status).toBe(200);
     expect((await post('/api/v2/notifications/connect', '[{"channel":"/meta/connect"}]')).status).toBe(200);
   });
@@ -139,6 +101,6 @@ describe('passthrough body limits', () => {
   it('keeps the connection usable for requests without a body', async () => {
     const response = await fetch(url('/api/v2/me'));
     expect(response.status).toBe(200);
-    expect(upstream.seen[0]?.body.length).toBe(0);
+    expect(proxy.upstream.seen[0]?.body.length).toBe(0);
   });
 });

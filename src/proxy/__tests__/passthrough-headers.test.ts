@@ -1,12 +1,10 @@
 // What the passthrough tells GWS about the request: the client's end-to-end headers, never its
 // hop-by-hop or forwarding claims, and X-Forwarded-* as this proxy (and its trusted load balancers) saw it.
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app';
 import { rewriteUpstreamHeaders } from '../plugins/passthrough';
 import { upstreamRequestHeaders, withoutHopByHop } from '../plugins/proxy-headers';
-import { testConfig } from './support/env';
+import { listeningProxy } from './support/listening-proxy';
 import { RawClient, requestHead } from './support/raw-client';
 import { RecordingUpstream } from './support/recording-upstream';
 
@@ -25,9 +23,9 @@ afterEach(async () => {
 
 /** Sends one GET /api/v2/me with exactly these headers over a bare socket; returns what GWS received. */
 async function forward(headers: Record<string, string>, env: Record<string, string> = {}) {
-  app = await buildApp(testConfig({ GWS_URL: upstream.origin, ...env }), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const client = new RawClient((app.server.address() as AddressInfo).port);
+  const proxy = await listeningProxy({ GWS_URL: upstream.origin, ...env });
+  app = proxy.app;
+  const client = new RawClient(proxy.port);
   await client.write(
     requestHead('GET', '/api/v2/me', {
       ...headers,

@@ -4,9 +4,8 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app';
 import { PASSTHROUGH_TIMEOUT_MS, rewriteUpstreamHeaders, stripCookieDomain } from '../plugins/passthrough';
-import { testConfig } from './support/env';
+import { listeningProxy } from './support/listening-proxy';
 import { RecordingUpstream } from './support/recording-upstream';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './support/self-signed';
 import { closedPort } from './support/uniphore-upstream';
@@ -26,9 +25,9 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string | undefined>) {
-  app = await buildApp(testConfig(env), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const proxy = await listeningProxy(env);
+  app = proxy.app;
+  base = `http://127.0.0.1:${proxy.port}`;
   return app;
 }
 
