@@ -86,6 +86,17 @@ describe('passthrough body limits', () => {
     expect(proxy.upstream.seen).toEqual([]);
   });
 
+  it('cuts the upstream request at once when the client vanishes mid-body', async () => {
+    const client = new RawClient(proxy.port);
+    await client.write(postHead({ 'transfer-encoding': 'chunked' }));
+    await client.write(chunk('d'.repeat(LIMIT / 2)));
+    await expect.poll(() => proxy.upstream.started).toBe(1);
+    client.close();
+    // Not after the passthrough's two-minute body timeout.
+    await expect.poll(() => proxy.upstream.incomplete, { timeout: 2000 }).toBe(1);
+    expect(proxy.upstream.seen).toEqual([]);
+  });
+
   it('gives the CometD path its own limit', async () => {
     const body = `[${'{"channel":"/meta/connect"},'.repeat(100)}{}]`;
     expect(body.length).toBeGreaterThan(NOTIFICATIONS_LIMIT);

@@ -100,7 +100,7 @@ function proxyOptions(
 const basePath = (url: URL) => url.pathname.replace(/\/+$/, '');
 
 /** `url` (a request URL, query included) is `path` or below it. */
-export function isUnderPath(url: string, path: string): boolean {
+function isUnderPath(url: string, path: string): boolean {
   const pathname = url.split('?', 1)[0] ?? '';
   return pathname === path || pathname.startsWith(`${path}/`);
 }
