@@ -9,6 +9,7 @@ import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
+import { answerExpectContinue } from './plugins/expect-continue';
 import { registerPassthrough } from './plugins/passthrough';
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
@@ -30,12 +31,22 @@ export interface BuildAppOptions {
   fetch?: FetchLike;
 }
 
+/**
+ * TRUST_PROXY_HOPS load balancers in front of us: their X-Forwarded-For/-Proto/-Host make request.ip,
+ * protocol and host. A function, because Fastify 5 ignores a plain hop count (it trusts nothing for
+ * a number, since the count alone cannot tell a load balancer from a client that reached the proxy
+ * directly): the setting is only safe when clients can reach the proxy through the load balancer alone.
+ */
+function trustedHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config, options.logger ?? true),
     genReqId,
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: trustedHops(config.trustProxyHops),
     // 128 characters of 4-byte UTF-8, percent-encoded, is 1536 characters of path parameter.
     routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,
@@ -56,6 +67,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   let site: StaticSite | undefined;
   // Before any plugin: encapsulated children inherit the handlers that exist when they are created.
   installErrorHandling(app, () => site);
+  answerExpectContinue(app);
   await registerSecurity(app, config);
   await app.register(rateLimit, { global: false });
 

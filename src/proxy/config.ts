@@ -117,6 +117,10 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Set by main.ts when it started the embedded simulator. */
   readonly simulatorControlUrl: string | undefined;
+  /** Largest request bodies the GWS passthrough forwards (the CometD path has its own). */
+  readonly passthrough: { readonly bodyLimitBytes: number; readonly notificationsBodyLimitBytes: number };
+  /** Load balancers in front of the proxy whose X-Forwarded-* are believed; 0 trusts none. */
+  readonly trustProxyHops: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -421,6 +425,11 @@ export function loadConfig(env: Env): Config {
   const host = r.raw('HOST') ?? '127.0.0.1';
   if (/\s/.test(host)) r.fail('HOST', 'must be a host name or IP address');
   const notificationsPath = readNotificationsPath(r);
+  const passthrough = {
+    bodyLimitBytes: r.integer('PASSTHROUGH_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    notificationsBodyLimitBytes: r.integer('NOTIFICATIONS_BODY_LIMIT_BYTES', 262_144, 1024, 104_857_600),
+  };
+  const trustProxyHops = r.integer('TRUST_PROXY_HOPS', 0, 0, 10);
 
   if (r.issues.length > 0) throw new ConfigError(r.issues);
   // Every required value was checked above; the assertions only narrow the types.
@@ -448,5 +457,7 @@ export function loadConfig(env: Env): Config {
     frameAncestors: Object.freeze(frameAncestors),
     corsOrigins: Object.freeze(corsOrigins),
     simulatorControlUrl,
+    passthrough: Object.freeze(passthrough),
+    trustProxyHops,
   });
 }

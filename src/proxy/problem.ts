@@ -11,6 +11,7 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   unauthenticated: 'Authentication required',
   rate_limited: 'Too many requests',
+  payload_too_large: 'Request body too large',
   upstream_unauthorized: 'Uniphore rejected the proxy credentials',
   upstream_error: 'Upstream error',
   upstream_bad_response: 'Unexpected upstream response',

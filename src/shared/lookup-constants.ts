@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'unauthenticated',
   'rate_limited',
+  'payload_too_large',
   'upstream_unauthorized',
   'upstream_error',
   'upstream_bad_response',

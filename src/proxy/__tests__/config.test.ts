@@ -52,6 +52,8 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.staticDir).toMatch(/[/\\]dist$/);
     expect(config.simulatorControlUrl).toBeUndefined();
+    expect(config.passthrough).toEqual({ bodyLimitBytes: 1_048_576, notificationsBodyLimitBytes: 262_144 });
+    expect(config.trustProxyHops).toBe(0);
   });
 
   it('reads every setting', () => {
@@ -76,6 +78,9 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/widget',
       LOG_LEVEL: 'debug',
       SIMULATOR_CONTROL_URL: 'http://127.0.0.1:41234/sim',
+      PASSTHROUGH_BODY_LIMIT_BYTES: '65536',
+      NOTIFICATIONS_BODY_LIMIT_BYTES: '32768',
+      TRUST_PROXY_HOPS: '2',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -97,6 +102,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       simulatorControlUrl: 'http://127.0.0.1:41234/sim',
       auth: { mode: 'token' },
+      passthrough: { bodyLimitBytes: 65536, notificationsBodyLimitBytes: 32768 },
+      trustProxyHops: 2,
     });
     expect(config.auth.token?.reveal()).toBe(TEST_PROXY_TOKEN);
   });
@@ -131,6 +138,17 @@ describe('loadConfig', () => {
     ],
     ['LOOKUP_ORDER', { LOOKUP_ORDER: 'foo=ani' }, /^LOOKUP_ORDER: "foo" is not one of/],
     ['UCS_TIMEOUT_MS', { UCS_TIMEOUT_MS: '-1' }, /^UCS_TIMEOUT_MS: /],
+    [
+      'PASSTHROUGH_BODY_LIMIT_BYTES',
+      { PASSTHROUGH_BODY_LIMIT_BYTES: '1mb' },
+      /^PASSTHROUGH_BODY_LIMIT_BYTES: must be an integer 1024\.\.104857600$/,
+    ],
+    [
+      'NOTIFICATIONS_BODY_LIMIT_BYTES',
+      { NOTIFICATIONS_BODY_LIMIT_BYTES: '0' },
+      /^NOTIFICATIONS_BODY_LIMIT_BYTES: /,
+    ],
+    ['TRUST_PROXY_HOPS', { TRUST_PROXY_HOPS: 'true' }, /^TRUST_PROXY_HOPS: must be an integer 0\.\.10$/],
     ['UCS_THREAD_ID_KEY', { UCS_THREAD_ID_KEY: 'a\u0007b' }, /^UCS_THREAD_ID_KEY: /],
     [
       'HISTORY_URL_TEMPLATE',

@@ -1,81 +1,33 @@
 // GWS and simulator passthroughs over real sockets.
 import { once } from 'node:events';
-import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app';
 import { PASSTHROUGH_TIMEOUT_MS, rewriteUpstreamHeaders, stripCookieDomain } from '../plugins/passthrough';
-import { testConfig } from './support/env';
+import { listeningProxy } from './support/listening-proxy';
+import { RecordingUpstream } from './support/recording-upstream';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './support/self-signed';
 import { closedPort } from './support/uniphore-upstream';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
-class Upstream {
-  readonly seen: Seen[] = [];
-  holdMs = 0;
-  status = 200;
-  #server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-    if (this.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, this.holdMs));
-    res.writeHead(this.status, {
-      'content-type': 'application/json;charset=UTF-8',
-      'set-cookie': ['JSESSIONID=abc123; Path=/; Domain=gws.internal.example; HttpOnly', 'other=1; Path=/'],
-      'x-csrf-header': 'X-CSRF-TOKEN',
-      'x-csrf-token': 'csrf-value',
-      'access-control-allow-origin': '*',
-      'x-powered-by': 'Jetty(9)',
-    });
-    // Echo the body byte for byte so the test can compare.
-    res.end(body.length > 0 ? body : '{"statusCode":0}');
-  });
-
-  async start(): Promise<this> {
-    this.#server.listen(0, '127.0.0.1');
-    await once(this.#server, 'listening');
-    return this;
-  }
-
-  get origin(): string {
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((resolve) => this.#server.close(resolve));
-  }
-}
-
-let upstream: Upstream;
+let upstream: RecordingUpstream;
 let app: FastifyInstance | undefined;
 let base = '';
 
 beforeAll(async () => {
-  upstream = await new Upstream().start();
+  upstream = await new RecordingUpstream().start();
 });
 afterAll(async () => upstream.close());
 afterEach(async () => {
   await app?.close();
   app = undefined;
-  upstream.seen.length = 0;
-  upstream.holdMs = 0;
-  upstream.status = 200;
+  upstream.reset();
 });
 
 async function start(env: Record<string, string | undefined>) {
-  app = await buildApp(testConfig(env), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const proxy = await listeningProxy(env);
+  app = proxy.app;
+  base = `http://127.0.0.1:${proxy.port}`;
   return app;
 }
 

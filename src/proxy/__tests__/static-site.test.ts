@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { IMMUTABLE, NOT_BUILT, REVALIDATE } from '../plugins/static-site';
+import {
+  fallbackFor,
+  IMMUTABLE,
+  looksLikeFile,
+  MISSING_FILE,
+  NOT_BUILT,
+  REVALIDATE,
+} from '../plugins/static-site';
 import { testConfig } from './support/env';
 
 let dir: string;
@@ -56,22 +63,58 @@ describe('static widget', () => {
     expect(response.headers['cache-control']).toBe(REVALIDATE);
   });
 
-  it.each(['/supervisor', '/calls/123', '/index.html', '/?mode=embedded&attribute=dtmf&value=1'])(
-    'falls back to index.html for %s',
-    async (url) => {
-      const app = await setup(dir);
-      const response = await app.inject({ url });
-      expect(response.statusCode).toBe(200);
-      expect(response.body).toBe(INDEX);
-      expect(response.headers['cache-control']).toBe(REVALIDATE);
-    },
-  );
+  it.each([
+    '/supervisor',
+    '/calls/123',
+    '/index.html',
+    '/?mode=embedded&attribute=dtmf&value=1',
+    '/?mode=supervisor&value=a.b',
+  ])('falls back to index.html for %s', async (url) => {
+    const app = await setup(dir);
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(INDEX);
+    expect(response.headers['cache-control']).toBe(REVALIDATE);
+  });
 
-  it.each(['/api/unknown', '/api', '/assets/missing-123.js'])('answers 404 for %s', async (url) => {
+  it.each([
+    '/package.json',
+    '/src/main.ts',
+    '/favicon.ico',
+    '/.env',
+    '/.git/config',
+    '/%2eenv',
+    '/assets/missing-123.js',
+    '/backup.tar.gz?x=1',
+  ])('answers a plain, uncacheable 404 for the missing file %s, not the app', async (url) => {
+    const app = await setup(dir);
+    for (const method of ['GET', 'HEAD'] as const) {
+      const response = await app.inject({ method, url });
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^text\/plain/);
+      expect(response.headers['cache-control']).toBe('no-store');
+      if (method === 'GET') expect(response.body).toBe(MISSING_FILE);
+    }
+  });
+
+  it.each(['/api/unknown', '/api', '/api/v3/x.json'])('answers 404 for %s', async (url) => {
     const app = await setup(dir);
     const response = await app.inject({ url });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('tells files from deep links', () => {
+    for (const file of ['/a.js', '/x/y.min.css', '/.well-known/security.txt', '/.hidden', '/a/.git/HEAD']) {
+      expect(looksLikeFile(file), file).toBe(true);
+    }
+    for (const link of ['/', '/supervisor', '/calls/123', '/a./', '/x/..', '/?file=a.json', '/v.']) {
+      expect(looksLikeFile(link), link).toBe(false);
+    }
+    expect(fallbackFor('GET', '/supervisor')).toBe('index');
+    expect(fallbackFor('GET', '/favicon.ico')).toBe('missing-file');
+    expect(fallbackFor('POST', '/favicon.ico')).toBe('problem');
+    expect(fallbackFor('GET', '/api/x.json')).toBe('problem');
   });
 
   it('does not serve dotfiles', async () => {

@@ -1,7 +1,8 @@
 // GET /api/history/framing?url=…: may the widget frame this history page? The proxy fetches the page
-// (no cookies, no redirects followed, bounded time) and reads its framing headers. Only URLs on the
-// configured history origin are fetched, so the route cannot be used to reach anything else, and
-// only for callers the lookup route would serve (PROXY_AUTH).
+// (no cookies, no redirects followed, bounded time) and reads its framing headers. Only history pages
+// are fetched, URLs HISTORY_URL_TEMPLATE yields for some unique id (history-url-match.ts), so the
+// route cannot be used to reach anything else, not even elsewhere on the history origin; and only for
+// callers the lookup route would serve (PROXY_AUTH).
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Config } from '../config';
@@ -10,6 +11,7 @@ import { problem, sendProblem } from '../problem';
 import type { FetchLike } from '../uniphore/client';
 import { transfer } from '../uniphore/http';
 import { framingAllowed } from './framing';
+import { historyUrlMatcher } from './history-url-match';
 
 const Query = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) });
 
@@ -22,6 +24,7 @@ export async function historyFramingRoute(
 ): Promise<void> {
   const { history, uniphore } = options.config;
   const cache = new Map<string, { frameable: boolean; at: number }>();
+  const isHistoryPage = historyUrlMatcher(history.urlTemplate);
 
   app.get<{ Querystring: Type.Static<typeof Query> }>(
     '/api/history/framing',
@@ -33,15 +36,10 @@ export async function historyFramingRoute(
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      let url: URL;
-      try {
-        url = new URL(request.query.url);
-      } catch {
-        return sendProblem(reply, problem(400, 'invalid_value', 'url is not a URL'));
+      if (isHistoryPage(request.query.url) === undefined) {
+        return sendProblem(reply, problem(400, 'invalid_value', 'url is not a history page'));
       }
-      if (url.origin !== history.origin || url.username || url.password) {
-        return sendProblem(reply, problem(400, 'invalid_value', 'url is not on the history origin'));
-      }
+      const url = new URL(request.query.url);
       const embedder = `${request.protocol}://${request.host}`;
       const key = `${embedder} ${url.origin}`;
       const cached = cache.get(key);

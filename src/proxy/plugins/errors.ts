@@ -3,14 +3,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProblemCode } from '../../shared/lookup-api';
 import { ProblemError, problem, sendProblem } from '../problem';
-import { isSpaPath, type StaticSite } from './static-site';
+import { fallbackFor, type StaticSite, sendMissingFile } from './static-site';
 
 function codeForStatus(status: number): ProblemCode {
   if (status === 401) return 'unauthenticated';
   if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal_error';
-  // No dedicated code exists for other client errors (415, 413, 405...): the request was not acceptable.
+  // No dedicated code exists for other client errors (415, 405...): the request was not acceptable.
   return 'invalid_value';
 }
 
@@ -46,7 +47,9 @@ export function installErrorHandling(app: FastifyInstance, site: () => StaticSit
   app.setErrorHandler(renderError);
   app.setNotFoundHandler(async (request, reply) => {
     const staticSite = site();
-    if (staticSite && isSpaPath(request.method, request.url)) return staticSite.sendIndex(request, reply);
+    const fallback = fallbackFor(request.method, request.url);
+    if (fallback === 'index' && staticSite) return staticSite.sendIndex(request, reply);
+    if (fallback === 'missing-file') return sendMissingFile(reply);
     return sendProblem(reply, problem(404, 'not_found', 'no such route'));
   });
 }

@@ -1,12 +1,15 @@
-// /api/v2/* (HTTP and the CometD long-poll endpoint) goes to GWS untouched, so the browser talks
-// to one origin and needs no CORS on GWS. Bodies are streamed, never parsed; cookies and the CSRF
-// headers travel both ways. /api/sim/* reaches the embedded simulator's control API when present.
+// /api/v2/* (HTTP and the CometD long-poll endpoint) goes to GWS, so the browser talks to one origin
+// and needs no CORS on GWS. Bodies are streamed, never parsed, and bounded (body-limit.ts); cookies
+// and the CSRF headers travel both ways, hop-by-hop and forwarding headers do not (proxy-headers.ts).
+// /api/sim/* reaches the embedded simulator's control API when present.
 
 import type { ServerResponse } from 'node:http';
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
+import { bodyTooLargeIn, limitRequestBodies } from './body-limit';
+import { upstreamRequestHeaders, withoutHopByHop } from './proxy-headers';
 
 /** CometD holds a connect ~25–30 s; upstream timeouts must comfortably exceed that. */
 export const PASSTHROUGH_TIMEOUT_MS = 120_000;
@@ -24,10 +27,13 @@ export function stripCookieDomain(setCookie: string): string {
 
 type Headers = Record<string, string | string[] | undefined>;
 
-/** Upstream CORS headers would widen our own policy; X-Powered-By only advertises the stack. */
+/**
+ * Upstream CORS headers would widen our own policy; X-Powered-By only advertises the stack; GWS's
+ * hop-by-hop headers (its `Connection: keep-alive`) describe its connection to us, not ours to the client.
+ */
 export function rewriteUpstreamHeaders(headers: Headers): Headers {
   const out: Headers = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(withoutHopByHop(headers))) {
     const lower = name.toLowerCase();
     if (lower.startsWith('access-control-') || lower === 'x-powered-by') continue;
     if (lower === 'set-cookie' && value !== undefined) {
@@ -70,8 +76,16 @@ function proxyOptions(
     retryMethods: [],
     disableRequestLogging: true,
     replyOptions: {
+      rewriteRequestHeaders: (request, headers) =>
+        upstreamRequestHeaders(headers, {
+          ips: request.ips ?? [request.ip],
+          protocol: request.protocol,
+          host: request.host,
+        }) as typeof headers,
       rewriteHeaders: (headers) => rewriteUpstreamHeaders(headers as Headers) as typeof headers,
       onError: (reply, { error }) => {
+        const tooLarge = bodyTooLargeIn(error);
+        if (tooLarge) return void reply.send(tooLarge);
         reply.log.warn({ err: error, passthrough: label }, `${label} passthrough failed`);
         reply.send(
           isTimeout(error)
@@ -85,6 +99,12 @@ function proxyOptions(
 
 const basePath = (url: URL) => url.pathname.replace(/\/+$/, '');
 
+/** `url` (a request URL, query included) is `path` or below it. */
+function isUnderPath(url: string, path: string): boolean {
+  const pathname = url.split('?', 1)[0] ?? '';
+  return pathname === path || pathname.startsWith(`${path}/`);
+}
+
 /**
  * CometD requests still open when the server closes are cut at once: a long-poll is held ~30 s and
  * carries nothing in flight, and its client reconnects straight away (to another replica, or to this
@@ -93,7 +113,7 @@ const basePath = (url: URL) => url.pathname.replace(/\/+$/, '');
 function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string): void {
   const open = new Set<ServerResponse>();
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith(notificationsPath)) return;
+    if (!isUnderPath(request.url, notificationsPath)) return;
     const raw = reply.raw;
     open.add(raw);
     raw.once('close', () => open.delete(raw));
@@ -105,17 +125,24 @@ function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string
 
 export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
   const notifications = config.gws.notificationsPath;
+  const { bodyLimitBytes, notificationsBodyLimitBytes } = config.passthrough;
   cutNotificationsOnClose(app, notifications);
-  const gws = new URL(config.gws.url);
-  await app.register(httpProxy, proxyOptions(gws, '/api/v2', `${basePath(gws)}/api/v2`, 'GWS'));
-  if (!notifications.startsWith('/api/v2/')) {
-    await app.register(
-      httpProxy,
-      proxyOptions(gws, notifications, `${basePath(gws)}${notifications}`, 'GWS'),
+  // One scope for the passthroughs, so that their hooks apply to nothing else.
+  await app.register(async (scope) => {
+    limitRequestBodies(scope, (url) =>
+      isUnderPath(url, notifications) ? notificationsBodyLimitBytes : bodyLimitBytes,
     );
-  }
-  if (config.simulatorControlUrl !== undefined) {
-    const sim = new URL(config.simulatorControlUrl);
-    await app.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
-  }
+    const gws = new URL(config.gws.url);
+    await scope.register(httpProxy, proxyOptions(gws, '/api/v2', `${basePath(gws)}/api/v2`, 'GWS'));
+    if (!notifications.startsWith('/api/v2/')) {
+      await scope.register(
+        httpProxy,
+        proxyOptions(gws, notifications, `${basePath(gws)}${notifications}`, 'GWS'),
+      );
+    }
+    if (config.simulatorControlUrl !== undefined) {
+      const sim = new URL(config.simulatorControlUrl);
+      await scope.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
+    }
+  });
 }

@@ -15,17 +15,49 @@ export function cacheControlFor(filePath: string, root: string): string {
   return relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE;
 }
 
-/** Deep links (/?mode=embedded, /supervisor) are the SPA's; assets and API paths are not. */
-export function isSpaPath(method: string, url: string): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return false;
+export const MISSING_FILE = 'Not found';
+
+function decodedPath(url: string): string {
   const pathname = url.split('?')[0] ?? '';
-  return !pathname.startsWith('/api/') && pathname !== '/api' && !pathname.startsWith('/assets/');
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+/**
+ * A request for a file (`/package.json`, `/src/main.ts`, `/.env`, `/.git/config`): its last segment
+ * has an extension, or one of its segments is a dotfile. The app's own paths never look like that.
+ */
+export function looksLikeFile(url: string): boolean {
+  const segments = decodedPath(url).split('/');
+  return (
+    /\.[^.]+$/.test(segments.at(-1) ?? '') ||
+    segments.some((s) => s.startsWith('.') && s !== '.' && s !== '..')
+  );
+}
+
+/**
+ * What an unknown path gets: deep links (/, /?mode=embedded, /supervisor) are the SPA's and get
+ * index.html; a file that was not built gets a plain 404, never the app's page with a 200 (which
+ * would tell a scanner every file exists, and let a cache keep the page under a file's name); API
+ * paths and other methods get a problem+json 404.
+ */
+export function fallbackFor(method: string, url: string): 'index' | 'missing-file' | 'problem' {
+  if (method !== 'GET' && method !== 'HEAD') return 'problem';
+  const pathname = url.split('?')[0] ?? '';
+  if (pathname.startsWith('/api/') || pathname === '/api') return 'problem';
+  return pathname.startsWith('/assets/') || looksLikeFile(url) ? 'missing-file' : 'index';
 }
 
 export interface StaticSite {
   /** Serves index.html (or the 503 when the widget is not built). */
   sendIndex(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }
+
+export const sendMissingFile = (reply: FastifyReply): FastifyReply =>
+  reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(MISSING_FILE);
 
 export async function registerStaticSite(app: FastifyInstance, root: string): Promise<StaticSite> {
   const indexFile = path.join(root, 'index.html');

@@ -37,19 +37,28 @@ describe('GET /api/history/framing', () => {
     expect((await ask(await appWith(csp).app, page)).json()).toEqual({ frameable: false });
   });
 
-  it('fetches nothing outside the history origin', async () => {
+  it('fetches nothing but history pages the template yields, not even elsewhere on the history origin', async () => {
     const { app, calls } = appWith({});
     for (const url of [
       'https://evil.example.test/x',
       'http://history.example.test/x',
       'not a url',
       'https://u:p@history.example.test/',
+      'https://history.example.test/x',
+      'https://history.example.test/admin?view=agent',
+      'https://history.example.test/interact/history/../../admin?view=agent',
+      'https://history.example.test/interact/history/..%2F..%2Fadmin?view=agent',
+      'https://history.example.test/interact/history/abc?view=agent&debug=1',
+      'https://history.example.test/interact/history/abc',
     ]) {
       const response = await ask(await app, url);
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode, url).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'invalid_value', detail: 'url is not a history page' });
     }
     expect(calls).toEqual([]);
+    expect((await ask(await app, page)).statusCode).toBe(200);
+    expect(calls).toEqual([page]);
   });
 
   it('reuses an answer for the configured time, or asks every time with 0', async () => {
