@@ -16,8 +16,9 @@ export const PopReport = Type.Object(
     /** Which call source handed the call over (gws, host-page, deep-link, wwe). */
     source: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' })),
     outcome: Type.Enum(POP_OUTCOMES),
-    /** The attribute that won (found) or failed (error). */
+    /** The attribute that won (found) or failed (error), and the value it was looked up with. */
     attribute: Type.Optional(AttributeSchema),
+    value: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     uniqueId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     historyUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
     errorCode: Type.Optional(Type.String({ pattern: '^[a-z0-9_]{1,64}$' })),

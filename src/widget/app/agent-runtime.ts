@@ -10,10 +10,10 @@ import { popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
-import { publishPopSummary } from '../features/live-feed/model/feed-channel';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import type { CometDClient } from '../features/notifications/cometd-connection';
 import { createGwsNotifications, type GwsNotifications } from '../features/notifications/gws-notifications';
+import { reportPop } from '../features/pop-report/api/report-pop';
 import type { CallSink } from '../lib/call-source';
 import { callSourcesFor } from './call-sources';
 import type { Host, Mode } from './mode';
@@ -77,8 +77,9 @@ export class AgentRuntime {
       log,
       onSettled: (report) => {
         performance.mark('uhw:settled', { detail: { callId: report.callId } });
-        publishPopSummary(report);
         for (const listener of this.settled) listener(report);
+        // For the supervisors' team feed and the time-to-pop metric; a failure costs the agent nothing.
+        reportPop(report).catch((error) => log('the pop report did not reach the proxy', error));
       },
     });
   }

@@ -47,7 +47,7 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
               initial={search}
               onSearch={navigate}
             />
-            <LiveFeed />
+            <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
           </div>
           <div className="supervisor__result">
             {search && session.status === 'signed-in' ? (

@@ -59,6 +59,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
+  /** Survives the page going away (a report sent as the agent closes the desktop). */
+  keepalive?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -92,7 +94,13 @@ export async function request<T>(
       ...(await credentials(url, method, fresh)),
       ...options.headers,
     };
-    const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal ?? null };
+    const init: RequestInit = {
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+      keepalive: options.keepalive ?? false,
+    };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.body);

@@ -109,23 +109,34 @@ export const texts = {
     resultFor: (label: string) => `Result for ${label}`,
   },
   feed: {
-    heading: 'Live feed',
+    heading: 'Team feed',
     filter: 'Filter',
+    agent: 'Agent',
+    allAgents: 'All agents',
     outcome: 'Outcome',
     all: 'All',
     outcomes: { found: 'shown', 'not-found': 'not found', error: 'failed' } as Record<string, string>,
+    states: {
+      connecting: 'connecting…',
+      live: 'live',
+      degraded: 'degraded: pops from this server only',
+      reconnecting: 'reconnecting…',
+    } as Record<string, string>,
+    unavailable: (reason: string) =>
+      reason === 'forbidden'
+        ? 'feed unavailable: only supervisors see the team feed'
+        : reason === 'unauthenticated'
+          ? 'feed unavailable: sign in again'
+          : 'feed unavailable: retrying…',
     count: (shown: number, total: number) =>
       shown === total ? `${total} pops` : `${shown} of ${total} pops`,
     unknownCaller: 'unknown caller',
-    announce: (caller: string | undefined, outcome: string | undefined) =>
-      `Pop for ${caller ?? 'an unknown caller'}: ${outcome ?? ''}`,
-    timings: (ucsMs: number | undefined, totalMs: number | undefined) =>
-      [
-        ucsMs === undefined ? '' : `UCS ${Math.round(ucsMs)} ms`,
-        totalMs === undefined ? '' : `total ${Math.round(totalMs)} ms`,
-      ]
-        .filter(Boolean)
-        .join(' · '),
+    won: (attribute: string, uniqueId: string) => `${attribute}: ${uniqueId}`,
+    announce: (agent: string, caller: string | undefined, outcome: string | undefined) =>
+      `${agent}: pop for ${caller ?? 'an unknown caller'}, ${outcome ?? ''}`,
+    chartCaption: 'Pops per minute, last hour',
+    chartSummary: (found: number, notFound: number, failed: number) =>
+      `Pops in the last hour: ${found} shown, ${notFound} not found, ${failed} failed`,
   },
   callerHeading: (caller: string | undefined) => `Call from ${caller ?? 'unknown number'}`,
   ms: (ms: number | undefined) => (ms === undefined ? '' : `${Math.round(ms)} ms`),

@@ -65,7 +65,12 @@ export function popReport(pop: Pop): PopReport | null {
   };
   if (pop.caller) report.caller = pop.caller;
   if (pop.ucs.ms !== undefined) report.timings.ucsMs = pop.ucs.ms;
-  if (resolution.kind !== 'not-found') report.attribute = resolution.attempt.attribute;
+  if (resolution.kind !== 'not-found') {
+    report.attribute = resolution.attempt.attribute;
+    if (resolution.attempt.value && resolution.attempt.value.length <= 128) {
+      report.value = resolution.attempt.value;
+    }
+  }
   if (resolution.kind === 'found') {
     if (resolution.attempt.uniqueId) report.uniqueId = resolution.attempt.uniqueId;
     if (resolution.attempt.historyUrl) report.historyUrl = resolution.attempt.historyUrl;

@@ -1,53 +1,106 @@
+import Value from 'typebox/value';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFeedEntry, FEED_LIMIT, filterFeed, useFeedStore } from '../model/feed-store';
-import { isPopSummary, type PopSummary } from '../model/pop-summary';
+import { FeedEntry } from '../../../../shared/pop-feed';
+import { historyLink } from '../components/live-feed';
+import {
+  addFeedEntries,
+  agentName,
+  FEED_LIMIT,
+  feedAgents,
+  filterFeed,
+  useFeedStore,
+} from '../model/feed-store';
+import { popsPerMinute } from '../model/per-minute';
 import { windowRange } from '../model/window-range';
 
-describe('isPopSummary', () => {
-  it.each([
-    null,
-    'x',
-    {},
-    { callId: 'C', outcome: 'found' },
-    { callId: 'C', outcome: 'boom', receivedAt: 1, timings: { totalMs: 1 } },
-    { callId: 'C', outcome: 'found', receivedAt: 1, timings: { totalMs: 1 }, attribute: 'ani' },
-    { callId: 'C', outcome: 'found', receivedAt: 1, timings: { totalMs: 1 }, extra: true },
-  ])('refuses %j', (value) => expect(isPopSummary(value)).toBe(false));
-  it('accepts a report', () =>
-    expect(
-      isPopSummary({
-        callId: 'C',
-        outcome: 'found',
-        receivedAt: 1,
-        timings: { totalMs: 5 },
-        attribute: 'dtmf',
-      }),
-    ).toBe(true));
+const entry = (
+  id: string,
+  patch: Partial<FeedEntry['pop']> = {},
+  agent: FeedEntry['agent'] = { id: 'agent-1', firstName: 'Dana', lastName: 'Demo' },
+): FeedEntry => ({
+  id,
+  agent,
+  reportedAt: 1,
+  pop: { callId: `C-${id}`, outcome: 'found', receivedAt: 1, timings: { totalMs: 1 }, ...patch },
+});
+
+describe('feed entries', () => {
+  it('match the shared schema', () => {
+    expect(Value.Check(FeedEntry, entry('1', { attribute: 'dtmf', value: '4567', uniqueId: 'U' }))).toBe(
+      true,
+    );
+    expect(Value.Check(FeedEntry, { ...entry('1'), agent: {} })).toBe(false);
+  });
 });
 
 describe('feed store', () => {
   beforeEach(() => useFeedStore.setState({ entries: [] }));
-  const entry = (callId: string, patch: Partial<PopSummary> = {}): PopSummary => ({
-    callId,
-    outcome: 'found',
-    receivedAt: 1,
-    timings: { totalMs: 1 },
-    ...patch,
-  });
 
-  it('keeps the newest first, one entry per call, bounded', () => {
-    for (let i = 0; i < FEED_LIMIT + 50; i++) addFeedEntry(entry(`C${i}`));
-    addFeedEntry(entry('C10', { outcome: 'error' }));
+  it('keeps the newest first, one entry per event id, bounded', () => {
+    addFeedEntries(Array.from({ length: FEED_LIMIT + 50 }, (_, i) => entry(`${i}`)));
+    addFeedEntries([entry('10', { outcome: 'error' })]);
     const { entries } = useFeedStore.getState();
     expect(entries).toHaveLength(FEED_LIMIT);
-    expect(entries[0]).toMatchObject({ callId: 'C10', outcome: 'error' });
-    expect(entries.filter((e) => e.callId === 'C10')).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: '10', pop: { outcome: 'error' } });
+    expect(entries[1]?.id).toBe(`${FEED_LIMIT + 49}`);
+    expect(entries.filter((e) => e.id === '10')).toHaveLength(1);
   });
 
-  it('filters by text and outcome', () => {
-    const entries = [entry('A', { caller: '+1415' }), entry('B', { caller: '+1999', outcome: 'not-found' })];
-    expect(filterFeed(entries, '1415', 'all').map((e) => e.callId)).toEqual(['A']);
-    expect(filterFeed(entries, '', 'not-found').map((e) => e.callId)).toEqual(['B']);
+  it('filters by text, outcome and agent', () => {
+    const sam = { id: 'agent-2', userName: 'sam' };
+    const entries = [
+      entry('A', { caller: '+1415' }),
+      entry('B', { caller: '+1999', outcome: 'not-found' }, sam),
+    ];
+    expect(filterFeed(entries, { text: '1415', outcome: 'all', agent: '' }).map((e) => e.id)).toEqual(['A']);
+    expect(filterFeed(entries, { text: '', outcome: 'not-found', agent: '' }).map((e) => e.id)).toEqual([
+      'B',
+    ]);
+    expect(filterFeed(entries, { text: '', outcome: 'all', agent: 'agent-2' }).map((e) => e.id)).toEqual([
+      'B',
+    ]);
+    expect(filterFeed(entries, { text: 'dana', outcome: 'all', agent: '' }).map((e) => e.id)).toEqual(['A']);
+    expect(feedAgents(entries)).toEqual([
+      { id: 'agent-1', name: 'Dana Demo' },
+      { id: 'agent-2', name: 'sam' },
+    ]);
+  });
+
+  it('names an agent by name, else user name, else id', () => {
+    expect(agentName({ id: 'a', firstName: 'Dana', lastName: 'Demo', userName: 'dd' })).toBe('Dana Demo');
+    expect(agentName({ id: 'a', userName: 'dd' })).toBe('dd');
+    expect(agentName({ id: 'a' })).toBe('a');
+  });
+
+  it('links a found pop to the search that shows its history', () => {
+    expect(historyLink(entry('1', { attribute: 'callReturn', value: '+1415', uniqueId: 'U' }))).toEqual({
+      attribute: 'callReturn',
+      value: '+1415',
+      href: '?mode=supervisor&attribute=callReturn&value=%2B1415',
+    });
+    expect(historyLink(entry('2', { outcome: 'not-found' }))).toBeNull();
+  });
+});
+
+describe('popsPerMinute', () => {
+  it('counts the last hour by minute and outcome, and nothing older', () => {
+    const now = Date.parse('2026-11-26T10:30:30Z');
+    const at = (iso: string) => Date.parse(iso);
+    const series = popsPerMinute(
+      [
+        entry('1', { receivedAt: at('2026-11-26T10:30:05Z') }),
+        entry('2', { receivedAt: at('2026-11-26T10:30:10Z'), outcome: 'error' }),
+        entry('3', { receivedAt: at('2026-11-26T10:29:59Z'), outcome: 'not-found' }),
+        entry('4', { receivedAt: at('2026-11-26T09:30:59Z') }),
+        entry('5', { receivedAt: at('2026-11-26T09:31:00Z') }),
+      ],
+      now,
+    );
+    expect(series.minutes).toHaveLength(60);
+    expect(series.minutes.at(-1)).toBe(at('2026-11-26T10:30:00Z') / 1000);
+    expect([series.found.at(-1), series.error.at(-1), series.notFound.at(-2)]).toEqual([1, 1, 1]);
+    expect(series.found[0]).toBe(1);
+    expect(series.found.reduce((a, b) => a + b)).toBe(2);
   });
 });
 

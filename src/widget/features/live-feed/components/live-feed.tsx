@@ -1,40 +1,88 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, useEffect, useId, useRef, useState } from 'react';
+import type { Attribute } from '../../../../shared/lookup-constants';
+import type { FeedEntry } from '../../../../shared/pop-feed';
 import { texts } from '../../../ui/texts';
-import { subscribePopSummaries } from '../model/feed-channel';
-import { filterFeed, type OutcomeFilter, useFeedStore } from '../model/feed-store';
+import { connectFeed } from '../api/feed-stream';
+import { agentName, feedAgents, filterFeed, type OutcomeFilter, useFeedStore } from '../model/feed-store';
 import { windowRange } from '../model/window-range';
+
+// The chart library is for supervisors only, and not needed to read the list: its own chunk.
+const FeedChart = lazy(() => import('./feed-chart'));
 
 const ROW_HEIGHT = 32;
 const VIEWPORT_HEIGHT = 320;
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour12: false });
 
-export function LiveFeed() {
+/** Where a row leads: the supervisor's search for the attribute and value that found the history. */
+export function historyLink(entry: FeedEntry): { attribute: Attribute; value: string; href: string } | null {
+  const { attribute, value, outcome } = entry.pop;
+  if (outcome !== 'found' || !attribute || !value) return null;
+  const href = `?${new URLSearchParams({ mode: 'supervisor', attribute, value })}`;
+  return { attribute, value, href };
+}
+
+interface LiveFeedProps {
+  /** Opens a search in the view (the app's navigation): a row's history, without reloading the feed. */
+  onOpen(attribute: Attribute, value: string): void;
+}
+
+export function LiveFeed({ onOpen }: LiveFeedProps) {
   const id = useId();
   const entries = useFeedStore((state) => state.entries);
+  const feedState = useFeedStore((state) => state.state);
+  const reason = useFeedStore((state) => state.reason);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<OutcomeFilter>('all');
+  const [agent, setAgent] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const newest = useRef<string | undefined>(undefined);
 
-  useEffect(() => subscribePopSummaries(), []);
+  useEffect(() => connectFeed(), []);
   useEffect(() => {
     const first = entries[0];
-    if (!first || first.callId === newest.current) return;
-    newest.current = first.callId;
-    setAnnouncement(texts.feed.announce(first.caller, texts.feed.outcomes[first.outcome]));
+    if (!first || first.id === newest.current) return;
+    newest.current = first.id;
+    setAnnouncement(
+      texts.feed.announce(agentName(first.agent), first.pop.caller, texts.feed.outcomes[first.pop.outcome]),
+    );
   }, [entries]);
 
-  const rows = filterFeed(entries, text, outcome);
+  const rows = filterFeed(entries, { text, outcome, agent });
   const { start, end } = windowRange(scrollTop, VIEWPORT_HEIGHT, ROW_HEIGHT, rows.length);
+  const open = (event: MouseEvent, link: NonNullable<ReturnType<typeof historyLink>>) => {
+    // A plain click stays in this tab and keeps the stream; a modified one opens a tab as links do.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onOpen(link.attribute, link.value);
+  };
 
   return (
     <section className="feed" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{texts.feed.heading}</h2>
+      <div className="feed__head">
+        <h2 id={`${id}-h`}>{texts.feed.heading}</h2>
+        <output className="feed__state" data-state={feedState} aria-live="polite">
+          {feedState === 'unavailable'
+            ? texts.feed.unavailable(reason ?? 'error')
+            : texts.feed.states[feedState]}
+        </output>
+      </div>
+      <Suspense fallback={null}>
+        <FeedChart entries={entries} />
+      </Suspense>
       <div className="feed__filters">
         <label htmlFor={`${id}-text`}>{texts.feed.filter}</label>
         <input id={`${id}-text`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <label htmlFor={`${id}-agent`}>{texts.feed.agent}</label>
+        <select id={`${id}-agent`} value={agent} onChange={(e) => setAgent(e.target.value)}>
+          <option value="">{texts.feed.allAgents}</option>
+          {feedAgents(entries).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </select>
         <label htmlFor={`${id}-outcome`}>{texts.feed.outcome}</label>
         <select
           id={`${id}-outcome`}
@@ -61,30 +109,37 @@ export function LiveFeed() {
           aria-label={texts.feed.heading}
           style={{ height: rows.length * ROW_HEIGHT }}
         >
-          {rows.slice(start, end).map((entry, offset) => (
-            <li
-              key={entry.callId}
-              className="feed__row"
-              data-outcome={entry.outcome}
-              aria-setsize={rows.length}
-              aria-posinset={start + offset + 1}
-              style={{ top: (start + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
-            >
-              <span className="feed__time">{time(entry.receivedAt)}</span>
-              <span className="feed__caller">{entry.caller ?? texts.feed.unknownCaller}</span>
-              <span className="feed__outcome">{texts.feed.outcomes[entry.outcome]}</span>
-              <span className="feed__detail">
-                {entry.outcome === 'found'
-                  ? `${entry.attribute}: ${entry.uniqueId}`
-                  : entry.outcome === 'error'
-                    ? (entry.errorCode ?? '')
-                    : ''}
-              </span>
-              <span className="feed__ms">
-                {texts.feed.timings(entry.timings.ucsMs, entry.timings.totalMs)}
-              </span>
-            </li>
-          ))}
+          {rows.slice(start, end).map((entry, offset) => {
+            const { pop } = entry;
+            const link = historyLink(entry);
+            return (
+              <li
+                key={entry.id}
+                className="feed__row"
+                data-outcome={pop.outcome}
+                aria-setsize={rows.length}
+                aria-posinset={start + offset + 1}
+                style={{ top: (start + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
+              >
+                <span className="feed__time">{time(pop.receivedAt)}</span>
+                <span className="feed__agent">{agentName(entry.agent)}</span>
+                <span className="feed__caller">{pop.caller ?? texts.feed.unknownCaller}</span>
+                <span className="feed__outcome">{texts.feed.outcomes[pop.outcome]}</span>
+                <span className="feed__detail">
+                  {link ? (
+                    <a href={link.href} onClick={(event) => open(event, link)}>
+                      {texts.feed.won(pop.attribute ?? '', pop.uniqueId ?? '')}
+                    </a>
+                  ) : pop.outcome === 'error' ? (
+                    (pop.errorCode ?? '')
+                  ) : (
+                    ''
+                  )}
+                </span>
+                <span className="feed__ms">{texts.ms(pop.timings.totalMs)}</span>
+              </li>
+            );
+          })}
         </ol>
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">

@@ -1,36 +1,69 @@
-// The pops this browser has seen, newest first, bounded so a shift-long tab stays small.
+// The team feed as the supervisor's tab holds it: newest first, one entry per event id, bounded so a
+// shift-long tab stays small; and the state of the stream behind it.
 import { create } from 'zustand';
-import type { PopSummary } from './pop-summary';
+import type { FeedEntry } from '../../../../shared/pop-feed';
 
 export const FEED_LIMIT = 500;
 
-interface FeedState {
-  entries: PopSummary[];
+/**
+ * `live`: every replica's pops arrive; `degraded`: the proxy's shared store is down, only its own
+ * replica's pops arrive; `reconnecting`: the stream dropped and the browser is reconnecting;
+ * `unavailable`: the proxy refused the stream (see `reason`).
+ */
+export type FeedState = 'connecting' | 'live' | 'degraded' | 'reconnecting' | 'unavailable';
+export type FeedUnavailable = 'forbidden' | 'unauthenticated' | 'error';
+
+interface FeedStoreState {
+  entries: FeedEntry[];
+  state: FeedState;
+  reason: FeedUnavailable | null;
 }
 
-export const useFeedStore = create<FeedState>()(() => ({ entries: [] }));
+export const useFeedStore = create<FeedStoreState>()(() => ({
+  entries: [],
+  state: 'connecting',
+  reason: null,
+}));
 
-/** Adds or replaces (a retried pop settles again) the entry of a call. */
-export function addFeedEntry(entry: PopSummary): void {
-  useFeedStore.setState((state) => ({
-    entries: [entry, ...state.entries.filter((e) => e.callId !== entry.callId)].slice(0, FEED_LIMIT),
-  }));
+export function addFeedEntries(added: readonly FeedEntry[]): void {
+  if (added.length === 0) return;
+  useFeedStore.setState((state) => {
+    const ids = new Set(added.map((entry) => entry.id));
+    const entries = [...added].reverse().concat(state.entries.filter((entry) => !ids.has(entry.id)));
+    return { entries: entries.slice(0, FEED_LIMIT) };
+  });
 }
 
-export type OutcomeFilter = 'all' | PopSummary['outcome'];
+export const setFeedState = (state: FeedState, reason: FeedUnavailable | null = null) =>
+  useFeedStore.setState({ state, reason });
+
+export type OutcomeFilter = 'all' | FeedEntry['pop']['outcome'];
+
+/** How the feed names an agent: first and last name, else user name, else id. */
+export function agentName(agent: FeedEntry['agent']): string {
+  const full = [agent.firstName, agent.lastName].filter(Boolean).join(' ');
+  return full || agent.userName || agent.id;
+}
 
 export function filterFeed(
-  entries: readonly PopSummary[],
-  text: string,
-  outcome: OutcomeFilter,
-): PopSummary[] {
-  const needle = text.trim().toLowerCase();
+  entries: readonly FeedEntry[],
+  filters: { text: string; outcome: OutcomeFilter; agent: string },
+): FeedEntry[] {
+  const needle = filters.text.trim().toLowerCase();
   return entries.filter(
-    (entry) =>
-      (outcome === 'all' || entry.outcome === outcome) &&
+    ({ pop, agent }) =>
+      (filters.outcome === 'all' || pop.outcome === filters.outcome) &&
+      (!filters.agent || agent.id === filters.agent) &&
       (!needle ||
-        [entry.caller, entry.uniqueId, entry.attribute, entry.errorCode].some((field) =>
+        [pop.caller, pop.uniqueId, pop.attribute, pop.errorCode, agentName(agent)].some((field) =>
           field?.toLowerCase().includes(needle),
         )),
   );
+}
+
+/** The agents seen in the feed, for the agent filter, by name. */
+export function feedAgents(entries: readonly FeedEntry[]): { id: string; name: string }[] {
+  const agents = new Map<string, string>();
+  for (const { agent } of entries) if (!agents.has(agent.id)) agents.set(agent.id, agentName(agent));
+  return [...agents].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
