@@ -48,7 +48,7 @@ async function follow() {
     }
   })();
   const until = async (count: number) => {
-    for (let i = 0; i < 200 && events.length < count; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && events.length < count; i++) await new Promise((r) => setTimeout(r, 10));
     expect(events.length).toBeGreaterThanOrEqual(count);
   };
   return {
@@ -119,7 +119,7 @@ describe('GET /sim/calls/events', () => {
     await second.until(2);
     await first.close();
     await second.close();
-    for (let i = 0; i < 100 && (await streams()) !== 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && (await streams()) !== 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await streams()).toBe(0);
     // Publishing with no stream open is fine.
     await control('POST', '/calls', { ani: '+14155550103' });

@@ -37,6 +37,13 @@ describe('the desktop page', () => {
       agent: { employeeId: 'agent-1', firstname: 'Dana', lastname: 'Demo', username: 'demo' },
       token: { sub: 'agent-1', userName: 'demo', firstName: 'Dana', lastName: 'Demo', roles: ['ROLE_AGENT'] },
       server: { userAgent: 'WWE Server', protocolVersion: 2 },
+      states: {
+        Ringing: 'RINGING',
+        Dialing: 'DIALING',
+        Established: 'TALKING',
+        Held: 'HELD',
+        Released: 'IDLE',
+      },
     });
   });
 

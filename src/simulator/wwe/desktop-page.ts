@@ -1,7 +1,7 @@
 // The stand-in Workspace Web Edition desktop's page: a minimal "Agent desktop" that embeds the widget
 // at {widget origin}/?mode=embedded&host=wwe and answers its Service Client API (SCAPI) messages.
 // The page's behaviour is desktop.js; this builds its HTML and the settings handed to it.
-import { SCAPI_PROTOCOL_VERSION, SCAPI_SERVER_AGENT } from '../../shared/scapi-messages';
+import { SCAPI_PROTOCOL_VERSION, SCAPI_SERVER_AGENT, WWE_STATES } from '../../shared/scapi-messages';
 import type { IssueTokenRequest } from '../../shared/sim-control';
 import type { DemoAgent } from '../gws/sessions';
 import { escapeHtml, jsonForScript } from '../html';
@@ -39,6 +39,10 @@ export function widgetOrigin(value: string): { origin: string } | { error: strin
   return { origin: url.origin };
 }
 
+/** GWS call state → WWE interaction state; a released call is IDLE (COMPLETED comes with Mark done). */
+export const INTERACTION_STATES: Record<string, string> = {};
+for (const [wwe, gws] of Object.entries(WWE_STATES)) INTERACTION_STATES[gws] ??= wwe;
+
 /** Settings the page reads from its `desktop-config` element. */
 export function desktopConfig(options: DesktopOptions, agent: DemoAgent) {
   const token: IssueTokenRequest = {
@@ -59,6 +63,7 @@ export function desktopConfig(options: DesktopOptions, agent: DemoAgent) {
     },
     token,
     server: { userAgent: SCAPI_SERVER_AGENT, protocolVersion: SCAPI_PROTOCOL_VERSION },
+    states: INTERACTION_STATES,
     schemas: DESKTOP_SCHEMAS,
   };
 }

@@ -44,13 +44,6 @@ const toasts = [];
 
 // ---- interactions, from the simulator's calls ----
 
-const STATES = {
-  Ringing: 'RINGING',
-  Dialing: 'DIALING',
-  Established: 'TALKING',
-  Held: 'HELD',
-  Released: 'IDLE',
-};
 const CALL_TYPES = { Inbound: 'INBOUND', Outbound: 'OUTBOUND', Internal: 'INTERNAL', Consult: 'CONSULT' };
 // The simulator dials out for Outbound and Internal calls; Inbound and Consult calls ring here.
 const DIRECTIONS = { Inbound: 'IN', Consult: 'IN', Outbound: 'OUT', Internal: 'OUT' };
@@ -70,7 +63,7 @@ const partyOf = (participant) =>
 /** The fields of an interaction a call event can change. */
 function callFields(call) {
   const fields = {
-    state: STATES[call.state] ?? 'UNKNOWN',
+    state: config.states[call.state] ?? 'UNKNOWN',
     userData: { ...call.userData },
     parties: (call.participants ?? []).map(partyOf),
   };
