@@ -3,10 +3,8 @@
 // the MIT sample client does (positional parameters, referenceId, userAgent 'WWE Client'), so the
 // desktop's answers and events are checked without the real widget. An intruder page on a third
 // port checks that only the widget's frame, on the widget's origin, is listened to.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
+import { axeViolations, serveHtml } from './fixtures/pages';
 import { test as base, expect, type RunningServer } from './fixtures/server';
 
 /** The SCAPI client side, in the page: requests resolve with the whole answer, or 'Request timeout'. */
@@ -41,21 +39,12 @@ const page = (title: string, script: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
   <body><main><p id="status">${title}</p></main><script>${script}</script></body></html>`;
 
-async function listen(handler: (url: URL) => string): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
-    response.setHeader('content-type', 'text/html');
-    response.end(handler(new URL(request.url ?? '/', 'http://x')));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 const test = base.extend<object, { fakes: { widget: string; intruder: string } }>({
   fakes: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
-      const widget = await listen(() => page('Fake widget', SCAPI_CLIENT));
-      const intruder = await listen(() => page('Intruder', SCAPI_CLIENT));
+      const widget = await serveHtml(() => page('Fake widget', SCAPI_CLIENT));
+      const intruder = await serveHtml(() => page('Intruder', SCAPI_CLIENT));
       await use({ widget: widget.origin, intruder: intruder.origin });
       widget.server.close();
       intruder.server.close();
@@ -414,12 +403,7 @@ test('the desktop page has no axe violations with a call and a toast', async ({
   await sim.placeCall({ ani: '+14155550165' });
   await request(widget, 'system.popupToast', [{ title: 'Screen pop', subject: 'History', message: 'Found' }]);
   await expect(page.getByRole('article', { name: 'Inbound call +14155550165' })).toBeVisible();
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('npm start: the real widget may be framed by the desktop it prints, and its history page inside it', async ({
