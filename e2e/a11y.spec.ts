@@ -1,10 +1,7 @@
 // Accessibility: an axe scan of each face with a call popped, the live announcement, and the
 // keyboard-only path from a pop to the history in a new tab.
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './fixtures/pages';
 import { expect, test } from './fixtures/server';
-
-const scan = (page: import('@playwright/test').Page) =>
-  new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 
 test('the agent view with a popped call has no axe violations, and announces the pop', async ({
   page,
@@ -14,10 +11,7 @@ test('the agent view with a popped call has no axe violations, and announces the
   await sim.placeCall({ ani: '+14155550100' });
   await expect(page.getByRole('article', { name: 'Call from +14155550100' }).locator('iframe')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'New call from +14155550100' })).toBeAttached();
-  const results = await scan(page);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the embedded view, 320 px wide, with two calls, has no axe violations', async ({ page, sim }) => {
@@ -28,10 +22,7 @@ test('the embedded view, 320 px wide, with two calls, has no axe violations', as
   await sim.placeCall({ ani: '+14155550100', callType: 'Consult' });
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(page.getByRole('article', { name: 'Call from +14155550100' }).locator('iframe')).toBeVisible();
-  const results = await scan(page);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   // Nothing sticks out of a 320 px side panel.
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -2,9 +2,8 @@
 // hands calls over by postMessage. Host and intruder pages come from real loopback servers on other
 // ports: cross-origin but same-site, as a desktop and a widget under one company domain are (the GWS
 // session cookie is SameSite=Lax, so a cross-site embedder would get no session).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { serveHtml } from './fixtures/pages';
 import { test as base, expect, startServer } from './fixtures/server';
 
 function hostPage(widgetOrigin: string, evil: string): string {
@@ -32,21 +31,12 @@ const EVIL_PAGE = `<!doctype html><title>intruder</title><p id="done">posted</p>
   parent.frames[0].postMessage({ type: 'uhw:call', call: { id: 'EVIL-1', ani: '+10000000666' } }, '*');
 </script>`;
 
-async function listen(handler: (url: URL) => string): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
-    response.setHeader('content-type', 'text/html');
-    response.end(handler(new URL(request.url ?? '/', 'http://x')));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 const test = base.extend<object, { pages: { host: string; evil: string } }>({
   pages: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
-      const evil = await listen(() => EVIL_PAGE);
-      const host = await listen((url) => hostPage(url.searchParams.get('widget') ?? '', evil.origin));
+      const evil = await serveHtml(() => EVIL_PAGE);
+      const host = await serveHtml((url) => hostPage(url.searchParams.get('widget') ?? '', evil.origin));
       await use({ host: host.origin, evil: evil.origin });
       host.server.close();
       evil.server.close();

@@ -1,5 +1,5 @@
 // The supervisor's tab: search, deep links, back/forward, actionable errors, the live feed, axe.
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './fixtures/pages';
 import { expect, test } from './fixtures/server';
 
 test('search by attribute and value shows the history beside the form', async ({ page, sim }) => {
@@ -98,11 +98,6 @@ test('the live feed lists the pops of the agent tab beside it, and the view is a
     .fill('744907dd90-6b2e7b816f538cd');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('iframe')).toBeVisible();
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
 });

@@ -4,6 +4,7 @@ import { buildApp } from './proxy/app';
 import { ConfigError, loadConfig } from './proxy/config';
 import { installShutdown } from './proxy/shutdown';
 import { type Simulator, simulatorEnv, startSimulator } from './simulator';
+import { desktopUrl } from './simulator/wwe/desktop-page';
 
 async function simulatorSettings(
   env: NodeJS.ProcessEnv,
@@ -18,6 +19,9 @@ async function simulatorSettings(
   const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: settings.gws.SIMULATOR_CONTROL_URL };
   if (!env.GWS_URL) {
     filled.GWS_URL = settings.gws.GWS_URL;
+    // The simulated GWS serves the stand-in WWE desktop (/ui/wwe/), which frames the widget and
+    // talks to it: it must be an allowed embedder, unless the operator chose the embedders.
+    if (!env.FRAME_ANCESTORS) filled.FRAME_ANCESTORS = `'self' ${simulator.gwsUrl}`;
     // The simulated GWS plays Genesys Auth too: its tokens are the ones to trust, unless the
     // operator names an issuer of their own.
     const jwtSet = Object.keys(settings.jwt).some((name) => env[name]);
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
     : '';
   // One line a human reads and the e2e fixtures parse.
   console.log(`Widget ready at ${url.origin}/${notes}`);
+  if (simulator && env.GWS_URL === simulator.gwsUrl) {
+    console.log(`WWE desktop (simulated): ${desktopUrl(simulator.gwsUrl, url.origin)}`);
+  }
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // Everything the simulated GWS and Uniphore share: sessions, calls, UCS, records, faults, counters.
 
 import { TokenIssuer } from './auth/token-issuer';
+import { CallFeed } from './control/call-feed';
 import { defaultFaults, type Faults } from './faults';
 import { CallRegistry } from './gws/calls';
 import { CometdHost } from './gws/cometd-host';
@@ -25,6 +26,8 @@ export class SimulatorState {
   readonly sessions: SessionStore;
   readonly cometd: CometdHost;
   readonly calls = new CallRegistry(() => this.gwsUrl);
+  /** Each call change, for the stand-in WWE desktop (GET /sim/calls/events). */
+  readonly callFeed = new CallFeed();
   readonly ucs = new Ucs();
   readonly records = new RecordStore();
   /** Signs JWTs as the simulated Genesys Auth; its keys are published by the GWS server. */

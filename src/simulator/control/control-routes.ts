@@ -1,5 +1,6 @@
-// The control API (/sim/*): place, answer, hold, release calls, attach data, inject faults, restart
-// CometD, drop sessions, issue JWTs and rotate their keys, read counters. Used by the widget's simulator panel and the e2e suite.
+// The control API (/sim/*): place, answer, hold, release calls, attach data, follow the calls (SSE),
+// inject faults, restart CometD, drop sessions, issue JWTs and rotate their keys, read counters.
+// Used by the widget's simulator panel, the stand-in WWE desktop and the e2e suite.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { GWS_CALLS_CHANNEL } from '../../shared/gws-constants';
@@ -14,6 +15,7 @@ import {
 import { FaultsPatch, mergeFaults } from '../faults';
 import type { SimulatedCall } from '../gws/calls';
 import type { SimulatorState } from '../state';
+import { callEventsRoute } from './call-feed';
 
 const CallParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const ACTIONS: Record<string, string> = {
@@ -27,11 +29,13 @@ export async function controlRoutes(
   app: FastifyInstance,
   { state }: { state: SimulatorState },
 ): Promise<void> {
+  const resource = (call: SimulatedCall) => state.calls.toResource(call, state.faults);
   const publish = (call: SimulatedCall, notificationType: string) => {
     state.stats.published += 1;
     state.cometd.deliver(GWS_CALLS_CHANNEL, state.calls.message(call, notificationType, state.faults));
+    state.callFeed.publish(resource(call));
   };
-  const resource = (call: SimulatedCall) => state.calls.toResource(call, state.faults);
+  await app.register(callEventsRoute, { state, resource });
 
   app.post('/sim/calls', { schema: { body: PlaceCallRequest } }, async (request, reply) => {
     const call = state.calls.place(request.body as Type.Static<typeof PlaceCallRequest>);
@@ -198,5 +202,9 @@ export async function controlRoutes(
     async (request) => state.tokens.rotate((request.body as RotateKeysRequest).retirePrevious),
   );
 
-  app.get('/sim/stats', async () => ({ ...state.stats.toJSON(), cometdClients: state.cometd.clients }));
+  app.get('/sim/stats', async () => ({
+    ...state.stats.toJSON(),
+    cometdClients: state.cometd.clients,
+    callEventStreams: state.callFeed.listeners,
+  }));
 }

@@ -1,5 +1,6 @@
-// The GWS stand-in: session and CSRF rules, the calls resource, UCS FindPhoneCall, and the CometD
-// endpoint, on one HTTP server. CometD requests bypass Fastify, which must not consume their bodies.
+// The GWS stand-in: session and CSRF rules, the calls resource, UCS FindPhoneCall, the CometD
+// endpoint and the stand-in WWE desktop (/ui/wwe/), on one HTTP server. CometD requests bypass
+// Fastify, which must not consume their bodies.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -8,6 +9,7 @@ import Value from 'typebox/value';
 import { FindPhoneCallRequest, GWS_NOTIFICATIONS_PATH } from '../../shared/gws-messages';
 import { SIM_JWKS_PATH } from '../auth/token-issuer';
 import type { SimulatorState } from '../state';
+import { desktopRoutes } from '../wwe/desktop-route';
 import { CSRF_HEADER_NAME, type GwsSession, parseBasic, SESSION_COOKIE } from './sessions';
 import { UCS_CHANNEL } from './ucs';
 
@@ -61,6 +63,9 @@ export function buildGwsApp(state: SimulatorState, requireLogin: boolean): Fasti
     }
     return session;
   };
+
+  // The stand-in Workspace Web Edition, served from the GWS host as WWE is.
+  app.register(desktopRoutes, { agent: state.agent });
 
   // The simulated Genesys Auth's public keys, for PROXY_AUTH=jwt.
   app.get(SIM_JWKS_PATH, async () => state.tokens.jwks());

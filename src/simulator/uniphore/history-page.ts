@@ -1,9 +1,5 @@
 // A stand-in for the Interact history page of one interaction: self-contained, frameable.
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c] ?? c,
-  );
+import { escapeHtml } from '../html';
 
 const STEPS = [
   'Opened the support Interaction from the website',

@@ -1,0 +1,408 @@
+// The stand-in Workspace Web Edition desktop, in the browser (served by the simulated GWS at /ui/wwe/).
+// It follows the simulator's calls as WWE follows its GWS connection (Server-Sent Events from
+// /sim/calls/events), turns each call into a SCAPI interaction, embeds the widget, and answers the
+// widget's Service Client API messages (window.postMessage) with the shapes of
+// src/shared/scapi-messages.ts, which desktop-page.ts hands over as JSON Schema in #desktop-config.
+import { Validator } from './vendor/json-schema/index.js';
+
+const config = JSON.parse(document.getElementById('desktop-config').textContent);
+const { widgetOrigin, server, schemas } = config;
+
+// ---- checks against the shared schemas ----
+
+/** A function returning '' for a valid value, else the first reason it is not. */
+function checker(schema) {
+  const validator = new Validator(schema, '2019-09', true);
+  return (value) => {
+    try {
+      const { valid, errors } = validator.validate(value);
+      const error = errors[errors.length - 1];
+      return valid ? '' : `${error?.instanceLocation.slice(1) || '/'}: ${error?.error ?? 'invalid'}`;
+    } catch (error) {
+      return String(error);
+    }
+  };
+}
+const checkers = (group) => Object.fromEntries(Object.entries(group).map(([k, s]) => [k, checker(s)]));
+const incoming = checkers(schemas.incoming);
+const outgoing = checkers(schemas.outgoing);
+const parameterChecks = checkers(schemas.parameters);
+const resultChecks = checkers(schemas.results);
+const eventChecks = checkers(schemas.events);
+
+// ---- what tests read (window.desktop) ----
+
+/** Every message from the widget's frame and origin, as received. */
+const received = [];
+/** Messages from any other window or origin: never answered. */
+const ignored = [];
+/** Every message posted to the widget. */
+const sent = [];
+/** Messages this page was about to send that do not match the shared schemas (a bug here). */
+const invalidSent = [];
+const toasts = [];
+
+// ---- interactions, from the simulator's calls ----
+
+const CALL_TYPES = { Inbound: 'INBOUND', Outbound: 'OUTBOUND', Internal: 'INTERNAL', Consult: 'CONSULT' };
+// The simulator dials out for Outbound and Internal calls; Inbound and Consult calls ring here.
+const DIRECTIONS = { Inbound: 'IN', Consult: 'IN', Outbound: 'OUT', Internal: 'OUT' };
+const LIVE = new Set(['RINGING', 'DIALING', 'TALKING', 'HELD']);
+
+/** WWE's own ids, by its order of creation (client-side, as documented: not the GWS call id). */
+const interactions = new Map();
+/** GWS call id → interaction id. */
+const byCall = new Map();
+let interactionCount = 0;
+
+const partyOf = (participant) =>
+  typeof participant === 'string'
+    ? { phoneNumber: participant }
+    : { phoneNumber: participant.phoneNumber ?? participant.e164Number ?? participant.digits };
+
+/** The fields of an interaction a call event can change. */
+function callFields(call) {
+  const fields = {
+    state: config.states[call.state] ?? 'UNKNOWN',
+    userData: { ...call.userData },
+    parties: (call.participants ?? []).map(partyOf),
+  };
+  if (call.ani !== undefined) fields.ani = call.ani;
+  if (call.dnis !== undefined) fields.dnis = call.dnis;
+  return fields;
+}
+
+function newInteraction(call) {
+  interactionCount += 1;
+  const interactionId = `wwe-${interactionCount}`;
+  const parent = [...interactions.values()].reverse().find((other) => LIVE.has(other.state));
+  const duration = Number(call.duration);
+  const interaction = {
+    interactionId,
+    callUuid: call.id,
+    callType: CALL_TYPES[call.callType] ?? 'UNKNOWN',
+    direction: DIRECTIONS[call.callType] ?? 'UNKNOWN',
+    isConsultation: call.callType === 'Consult',
+    startDate: Date.now() - (Number.isFinite(duration) ? duration * 1000 : 0),
+    ...callFields(call),
+  };
+  if (interaction.isConsultation && parent) interaction.parentInteractionId = parent.interactionId;
+  byCall.set(call.id, interactionId);
+  interactions.set(interactionId, interaction);
+  emit('interaction', interaction);
+  render();
+}
+
+/** Applies a change; an interaction event goes out only when something did change. */
+function update(interaction, patch) {
+  const next = { ...interaction, ...patch };
+  if (patch.state !== undefined && patch.state !== interaction.state) next.previousState = interaction.state;
+  if (JSON.stringify(next) === JSON.stringify(interaction)) return;
+  interactions.set(interaction.interactionId, next);
+  emit('interaction', next);
+  render();
+}
+
+function onCall(call) {
+  const interaction = interactions.get(byCall.get(call.id));
+  if (!interaction) {
+    // A call that ended before this page saw it never was an interaction here.
+    if (call.state !== 'Released') newInteraction(call);
+    return;
+  }
+  // Once released, an interaction stays IDLE until marked done, whatever else arrives.
+  if (interaction.state !== 'IDLE') update(interaction, callFields(call));
+}
+
+/** The calls in progress, on (re)connection: any interaction whose call is gone ended meanwhile. */
+function onCalls(calls) {
+  const current = new Set(calls.map((call) => call.id));
+  for (const interaction of [...interactions.values()]) {
+    if (!current.has(interaction.callUuid) && interaction.state !== 'IDLE')
+      update(interaction, { state: 'IDLE' });
+  }
+  for (const call of calls) onCall(call);
+}
+
+function markDone(interactionId) {
+  const interaction = interactions.get(interactionId);
+  if (interaction?.state !== 'IDLE') return false;
+  interactions.delete(interactionId);
+  byCall.delete(interaction.callUuid);
+  const done = { ...interaction, previousState: interaction.state, state: 'COMPLETED' };
+  emit('interaction', done);
+  emit('markdone', done);
+  render();
+  return true;
+}
+
+// ---- the widget's frame and the SCAPI server side ----
+
+let frame = null;
+/** subscriptionId → event names. */
+const subscriptions = new Map();
+let subscriptionCount = 0;
+
+function post(kind, message) {
+  const problem = outgoing[kind](message);
+  if (problem) {
+    invalidSent.push({ message, problem });
+    console.error(`[desktop] not sending an invalid ${kind}: ${problem}`, message);
+    return;
+  }
+  sent.push(message);
+  frame?.contentWindow?.postMessage(message, widgetOrigin);
+}
+
+function emit(event, data) {
+  const subscribed = [...subscriptions.values()].some((names) => names.includes(event));
+  if (!subscribed) return;
+  const problem = eventChecks[event]?.(data);
+  if (problem) invalidSent.push({ event, data, problem });
+  else post('event', { event, data, ...server });
+}
+
+const succeed = (referenceId, data) =>
+  post('answer', data === undefined ? { referenceId, ...server } : { referenceId, data, ...server });
+const fail = (referenceId, errorMessage) => post('failure', { referenceId, errorMessage, ...server });
+
+/** A request the desktop refuses, with the errorMessage the widget gets. */
+class Refusal extends Error {}
+
+async function simulator(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Refusal(`The simulator answered ${response.status} to ${method} ${path}`);
+  return response.json();
+}
+
+let token = null;
+/** As WWE does: the same token while it is valid (a minute of margin), a new one after. */
+async function jwtToken() {
+  if (token && Date.parse(token.expiration) - Date.now() > 60_000) return token;
+  const { token: jwt } = await simulator('POST', '/sim/auth/token', config.token);
+  const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  token = { jwtToken: jwt, expiration: new Date(payload.exp * 1000).toISOString() };
+  return token;
+}
+
+async function setUserData([interactionId, keyValues]) {
+  const interaction = interactions.get(interactionId);
+  if (!interaction) throw new Refusal(`No interaction ${interactionId}`);
+  // "Sets the user data on the live interaction (for voice, not in the IDLE state)".
+  if (!LIVE.has(interaction.state)) throw new Refusal(`Interaction ${interactionId} is ${interaction.state}`);
+  await simulator('PUT', `/sim/calls/${encodeURIComponent(interaction.callUuid)}/user-data`, {
+    userData: keyValues,
+  });
+  const current = interactions.get(interactionId);
+  // The call's own event may have brought the data already: then nothing changes here.
+  if (current) update(current, { userData: { ...current.userData, ...keyValues } });
+}
+
+function popupToast([options]) {
+  const toast = { id: `wweCustomToast${toasts.length}`, ...options };
+  toasts.push(toast);
+  render();
+  return toast.id;
+}
+
+const SERVICES = {
+  'interaction.getInteractions': () => [...interactions.values()],
+  'interaction.getByInteractionId': ([interactionId]) => interactions.get(interactionId) ?? null,
+  'interaction.setUserData': setUserData,
+  'auth.getJwtToken': jwtToken,
+  'system.popupToast': popupToast,
+  'agent.get': () => config.agent,
+};
+
+async function answer({ request, parameters, referenceId }) {
+  if (config.silent.includes(request)) return;
+  if (config.deny.includes(request)) {
+    fail(referenceId, `Service ${request} is not allowed for origin ${widgetOrigin}`);
+    return;
+  }
+  const service = SERVICES[request];
+  if (!service) {
+    fail(referenceId, 'Unknown request');
+    return;
+  }
+  const problem = parameterChecks[request]?.(parameters ?? []);
+  if (problem) {
+    fail(referenceId, `Invalid parameters of ${request}: ${problem}`);
+    return;
+  }
+  try {
+    const data = await service(parameters ?? []);
+    const invalid = resultChecks[request]?.(data);
+    if (!invalid) succeed(referenceId, data);
+    else {
+      invalidSent.push({ request, data, problem: invalid });
+      fail(referenceId, `The desktop's own answer to ${request} is invalid: ${invalid}`);
+    }
+  } catch (error) {
+    fail(referenceId, error instanceof Refusal ? error.message : `${request} failed: ${error}`);
+  }
+}
+
+function onMessage(message) {
+  const event = message?.event;
+  if (event === 'subscribe' || event === 'unsubscribe') {
+    const problem = incoming[event](message);
+    if (problem) return refuse(message, `Invalid ${event}: ${problem}`);
+    if (event === 'unsubscribe') {
+      subscriptions.delete(message.data);
+      return;
+    }
+    subscriptionCount += 1;
+    const subscriptionId = `subscription-${subscriptionCount}`;
+    subscriptions.set(subscriptionId, [message.data].flat());
+    post('subscribed', { referenceId: message.referenceId, subscriptionId, ...server });
+    return;
+  }
+  const problem = incoming.request(message);
+  if (problem) return refuse(message, `Invalid request: ${problem}`);
+  void answer(message);
+}
+
+/** A malformed message is answered only when it carries a usable referenceId to answer to. */
+function refuse(message, errorMessage) {
+  const referenceId = message?.referenceId;
+  if (typeof referenceId === 'string' && referenceId.length > 0 && referenceId.length <= 64) {
+    fail(referenceId, errorMessage);
+  } else {
+    console.warn(`[desktop] ignored: ${errorMessage}`);
+  }
+}
+
+addEventListener('message', (event) => {
+  // Only the widget's own frame, and only while it shows the widget's origin.
+  if (!frame || event.source !== frame.contentWindow || event.origin !== widgetOrigin) {
+    ignored.push({ origin: event.origin, data: event.data });
+    return;
+  }
+  received.push(event.data);
+  onMessage(event.data);
+});
+
+function loadWidget() {
+  if (frame) return;
+  frame = document.createElement('iframe');
+  frame.title = 'Interaction history widget';
+  frame.src = config.widgetUrl;
+  document.getElementById('widget-slot').append(frame);
+  document.getElementById('load-widget').hidden = true;
+}
+
+// ---- the page ----
+
+const element = (tag, text, attributes = {}) => {
+  const node = Object.assign(document.createElement(tag), attributes);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+function callButton(label, action) {
+  const button = element('button', label, { type: 'button' });
+  button.addEventListener('click', action);
+  return button;
+}
+
+function interactionItem(interaction) {
+  const { interactionId, callUuid, state } = interaction;
+  const headingId = `heading-${interactionId}`;
+  const article = element('article', undefined);
+  article.setAttribute('aria-labelledby', headingId);
+  const type = interaction.callType.charAt(0) + interaction.callType.slice(1).toLowerCase();
+  article.append(element('h3', `${type} call ${interaction.ani ?? ''}`.trim(), { id: headingId }));
+  const details = element('dl');
+  const row = (term, value) => details.append(element('dt', term), element('dd', value));
+  row('State', state);
+  row('Interaction', interactionId);
+  row('Call', callUuid);
+  if (interaction.parentInteractionId) row('Consultation of', interaction.parentInteractionId);
+  article.append(details);
+  const data = Object.entries(interaction.userData ?? {});
+  article.append(element('h4', 'Attached data'));
+  if (data.length === 0) article.append(element('p', 'None'));
+  else {
+    const list = element('dl');
+    list.setAttribute('aria-label', `Attached data of ${interactionId}`);
+    for (const [key, value] of data) list.append(element('dt', key), element('dd', String(value)));
+    article.append(list);
+  }
+  const path = (action) => `/sim/calls/${encodeURIComponent(callUuid)}/${action}`;
+  const act = (action) => () => simulator('POST', path(action), {}).catch(showError);
+  if (state === 'RINGING') article.append(callButton('Answer', act('answer')));
+  if (LIVE.has(state)) article.append(callButton('Hang up', act('release')));
+  if (state === 'IDLE') article.append(callButton('Mark done', () => markDone(interactionId)));
+  const item = element('li');
+  item.append(article);
+  return item;
+}
+
+function render() {
+  const list = document.getElementById('interactions');
+  list.replaceChildren(...[...interactions.values()].map(interactionItem));
+  document.getElementById('no-interactions').hidden = interactions.size > 0;
+  document.getElementById('toasts').replaceChildren(
+    ...toasts.map((toast) => {
+      const item = element('li', undefined, { className: 'toast' });
+      item.append(element('strong', toast.title), element('p', toast.message));
+      if (toast.subject) item.prepend(element('p', toast.subject));
+      return item;
+    }),
+  );
+}
+
+const showError = (error) => {
+  document.getElementById('place-status').textContent = String(error.message ?? error);
+};
+
+document.getElementById('place-call').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = new FormData(event.currentTarget);
+  const status = document.getElementById('place-status');
+  status.textContent = '';
+  simulator('POST', '/sim/calls', { ani: form.get('ani'), callType: form.get('callType') })
+    .then((call) => {
+      status.textContent = `Placed call ${call.id}`;
+    })
+    .catch(showError);
+});
+
+const connection = document.getElementById('connection');
+const calls = new EventSource('/sim/calls/events');
+let connected = false;
+calls.addEventListener('calls', (event) => {
+  onCalls(JSON.parse(event.data).calls);
+  connected = true;
+  connection.textContent = 'Following the simulator’s calls';
+});
+calls.addEventListener('call', (event) => onCall(JSON.parse(event.data)));
+calls.addEventListener('error', () => {
+  connected = false;
+  connection.textContent = 'Reconnecting to the simulator…';
+});
+
+const loadButton = document.getElementById('load-widget');
+loadButton.addEventListener('click', loadWidget);
+if (config.late) loadButton.hidden = false;
+else loadWidget();
+render();
+
+window.desktop = {
+  received,
+  ignored,
+  sent,
+  invalidSent,
+  toasts,
+  get connected() {
+    return connected;
+  },
+  interactions: () => [...interactions.values()],
+  markDone,
+  loadWidget,
+};
