@@ -66,14 +66,28 @@ test('a call found ringing by the refetch after a CometD restart pops via its UC
 }) => {
   await sim.faults({ cometd: { subscribeDelayMs: 300 }, ucs: { delayMs: 0 } });
   await sim.restartCometd(1_500);
-  const call = await sim.placeCall({ ani: '+19995550077' });
-  await sim.assignInteraction(call.id, 'UCSREFETCH000001');
   const record = await sim.addRecord('historySearchId', 'UCSREFETCH000001');
+  const call = await sim.placeCall({ ani: '+19995550077', ucsInteractionId: 'UCSREFETCH000001' });
   const pop = page.getByRole('article', { name: 'Call from +19995550077' });
   const steps = pop.getByRole('region', { name: 'Steps' });
   await expect(steps).toContainText('found UCSREFETCH000001');
   await expect(steps).toContainText(`found by historySearchId: ${record.uniqueId}`);
   expect(await sim.findPhoneCalls(call.id)).toHaveLength(1);
+});
+
+test('a call that rang while the widget was disconnected takes the screen, as a live ringing call does', async ({
+  page,
+  sim,
+}) => {
+  const answered = await sim.placeCall({ ani: '+19995550078' });
+  await expect(page.getByRole('article', { name: 'Call from +19995550078' })).toBeVisible();
+  await sim.answer(answered.id);
+  await sim.restartCometd(1_000);
+  await expect(page.getByRole('status').filter({ hasText: /reconnecting/ })).toBeVisible();
+  await sim.placeCall({ ani: '+19995550079' });
+  await expect(connected(page)).toBeVisible();
+  await expect(page.getByRole('tab', { name: '+19995550079' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('article', { name: 'Call from +19995550079' })).toBeVisible();
 });
 
 test('historySearchId attached after ringing leads to the right history', async ({ page, sim }) => {

@@ -5,7 +5,8 @@
 // port checks that only the widget's frame, on the widget's origin, is listened to.
 import type { Frame, Page } from '@playwright/test';
 import { axeViolations, serveHtml } from './fixtures/pages';
-import { test as base, expect, type RunningServer } from './fixtures/server';
+import { test as base, expect } from './fixtures/server';
+import { desktopUrl } from './fixtures/wwe-desktop';
 
 /** The SCAPI client side, in the page: requests resolve with the whole answer, or 'Request timeout'. */
 const SCAPI_CLIENT = `
@@ -52,15 +53,6 @@ const test = base.extend<object, { fakes: { widget: string; intruder: string } }
     { scope: 'worker' },
   ],
 });
-
-/** The desktop URL `npm start` printed, pointed at `widget` and given the test's options. */
-function desktopUrl(server: RunningServer, widget: string, options: Record<string, string> = {}): URL {
-  const line = server.logs.find((l) => l.startsWith('WWE desktop (simulated): '));
-  const url = new URL(/WWE desktop \(simulated\): (\S+)/.exec(line ?? '')?.[1] ?? 'missing:');
-  url.searchParams.set('widget', widget);
-  for (const [name, value] of Object.entries(options)) url.searchParams.set(name, value);
-  return url;
-}
 
 interface Answer {
   referenceId?: string;
@@ -141,7 +133,7 @@ test('answers requests with the SCAPI shapes: agent, JWT, toast, unknown and mal
   server,
   fakes,
 }) => {
-  const widget = await openDesktop(page, desktopUrl(server, fakes.widget));
+  const widget = await openDesktop(page, desktopUrl(server, {}, fakes.widget));
   expect(await subscribe(widget, ['interaction', 'markdone'])).toEqual({
     referenceId: '0',
     subscriptionId: expect.any(String),
@@ -207,7 +199,7 @@ test('follows a call: place, answer, attach data (written through to the call), 
   sim,
   fakes,
 }) => {
-  const widget = await openDesktop(page, desktopUrl(server, fakes.widget));
+  const widget = await openDesktop(page, desktopUrl(server, {}, fakes.widget));
   await subscribe(widget, ['interaction', 'markdone']);
   const call = await sim.placeCall({ ani: '+14155550160' });
   await expect.poll(() => lastEvent(widget)).toMatchObject({ state: 'RINGING' });
@@ -271,7 +263,7 @@ test('an interaction that exists before the widget loads; consultations; a call 
   sim,
   fakes,
 }) => {
-  await page.goto(desktopUrl(server, fakes.widget, { late: '1' }).href);
+  await page.goto(desktopUrl(server, { late: '1' }, fakes.widget).href);
   await expect(page.locator('iframe')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => window.desktop.connected)).toBe(true);
   const first = await sim.placeCall({ ani: '+14155550161', established: true });
@@ -307,10 +299,14 @@ test('an interaction that exists before the widget loads; consultations; a call 
 });
 
 test('deny= answers with errorMessage, silent= never answers', async ({ page, server, fakes }) => {
-  const url = desktopUrl(server, fakes.widget, {
-    deny: 'auth.getJwtToken,agent.get',
-    silent: 'system.popupToast',
-  });
+  const url = desktopUrl(
+    server,
+    {
+      deny: 'auth.getJwtToken,agent.get',
+      silent: 'system.popupToast',
+    },
+    fakes.widget,
+  );
   const widget = await openDesktop(page, url);
   const denied = (await request(widget, 'auth.getJwtToken')) as Answer;
   expect(denied).toEqual({
@@ -332,7 +328,7 @@ test('messages from another window, or from the widget frame on another origin, 
   sim,
   fakes,
 }) => {
-  const widget = await openDesktop(page, desktopUrl(server, fakes.widget));
+  const widget = await openDesktop(page, desktopUrl(server, {}, fakes.widget));
   await subscribe(widget, ['interaction']);
   const toastFrom = (who: string) => ({
     request: 'system.popupToast',
@@ -399,7 +395,7 @@ test('the desktop page has no axe violations with a call and a toast', async ({
   sim,
   fakes,
 }) => {
-  const widget = await openDesktop(page, desktopUrl(server, fakes.widget));
+  const widget = await openDesktop(page, desktopUrl(server, {}, fakes.widget));
   await sim.placeCall({ ani: '+14155550165' });
   await request(widget, 'system.popupToast', [{ title: 'Screen pop', subject: 'History', message: 'Found' }]);
   await expect(page.getByRole('article', { name: 'Inbound call +14155550165' })).toBeVisible();
@@ -411,7 +407,7 @@ test('npm start: the real widget may be framed by the desktop it prints, and its
   server,
   sim,
 }) => {
-  const url = desktopUrl(server, new URL(server.url).origin);
+  const url = desktopUrl(server);
   const widgetResponse = await fetch(server.url);
   expect(widgetResponse.headers.get('content-security-policy')).toContain(
     `frame-ancestors 'self' ${url.origin}`,

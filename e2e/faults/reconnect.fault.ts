@@ -100,11 +100,13 @@ test('a GWS slow to confirm subscriptions, and refusing some: calls that rang me
     const refused = i % 3 === 2;
     if (refused) await sim.faults({ cometd: { refuseSubscribes: 2 } });
     await sim.restartCometd(500);
-    const rang = Date.now();
-    const call = await sim.placeCall({ ani: `+1777555${String(i).padStart(4, '0')}` });
     const interactionId = `UCSFAULT${String(i).padStart(8, '0')}`;
-    await sim.assignInteraction(call.id, interactionId);
     await sim.addRecord('historySearchId', interactionId);
+    const rang = Date.now();
+    const call = await sim.placeCall({
+      ani: `+1777555${String(i).padStart(4, '0')}`,
+      ucsInteractionId: interactionId,
+    });
     if (refused) {
       await expect(
         page.getByRole('status').filter({ hasText: 'not receiving calls: retrying…' }),

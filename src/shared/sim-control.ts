@@ -12,6 +12,8 @@ export const PlaceCallRequest = Type.Object(
     userData: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 256 }))),
     /** Go straight to Established (a call that never rang here). */
     established: Type.Optional(Type.Boolean()),
+    /** The UCS interaction id FindPhoneCall will report for this call (tests that need to know it). */
+    ucsInteractionId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' })),
   },
   { additionalProperties: false },
 );

@@ -38,7 +38,9 @@ export async function controlRoutes(
   await app.register(callEventsRoute, { state, resource });
 
   app.post('/sim/calls', { schema: { body: PlaceCallRequest } }, async (request, reply) => {
-    const call = state.calls.place(request.body as Type.Static<typeof PlaceCallRequest>);
+    const body = request.body as Type.Static<typeof PlaceCallRequest>;
+    const call = state.calls.place(body);
+    if (body.ucsInteractionId) state.ucs.assign(call.id, body.ucsInteractionId);
     publish(call, 'StatusChange');
     if (call.state === 'Dialing') {
       // An outbound call is answered by the far end shortly after dialing.

@@ -19,6 +19,8 @@ export interface SourceCall {
   userData?: UserData | undefined;
   /** The GWS call id that FindPhoneCall takes, when the source knows it (GWS: the id; WWE: callUuid). */
   gwsCallId?: string | undefined;
+  /** The desktop closed it (WWE: marked done): the pop leaves the screen at once, not a minute later. */
+  closed?: boolean | undefined;
 }
 
 export interface CallSink {

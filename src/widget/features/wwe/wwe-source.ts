@@ -49,8 +49,10 @@ export const wweSource = (options: WweSourceOptions): CallSource => ({
       }
       const call = interactionCall(eventInteraction(event.data));
       if (!call) return;
-      // Marked done: the interaction leaves the desktop, as a released call leaves ours.
-      const current = event.event === 'markdone' ? { ...call, state: 'Released' } : call;
+      // Marked done: the interaction leaves the desktop, and its pop leaves ours.
+      const done =
+        event.event === 'markdone' || eventInteraction(event.data).state.toUpperCase() === 'COMPLETED';
+      const current = done ? { ...call, state: 'Released', closed: true } : call;
       calls.set(current.id, current);
       sink.call(current);
     };

@@ -134,10 +134,12 @@ export class PopEngine {
           Object.assign(run, { call, caller, releasedAt: this.now() });
           this.publish(run);
         }
-        this.scheduleRemoval(call.id);
+        this.scheduleRemoval(call.id, call.closed ? 0 : RELEASED_KEEP_MS);
         void this.reportStopped(call, caller);
         break;
       default:
+        // Closed after it was released: it goes now rather than when its minute is up.
+        if (call.closed && run) this.scheduleRemoval(call.id, 0);
         break;
     }
     return decision;
@@ -214,16 +216,15 @@ export class PopEngine {
     }
   }
 
-  private scheduleRemoval(callId: string): void {
+  private scheduleRemoval(callId: string, afterMs: number): void {
     clearTimeout(this.removals.get(callId));
-    this.removals.set(
-      callId,
-      setTimeout(() => {
-        this.removals.delete(callId);
-        this.runs.delete(callId);
-        this.deps.view.remove(callId);
-      }, RELEASED_KEEP_MS),
-    );
+    const remove = () => {
+      this.removals.delete(callId);
+      this.runs.delete(callId);
+      this.deps.view.remove(callId);
+    };
+    if (afterMs === 0) remove();
+    else this.removals.set(callId, setTimeout(remove, afterMs));
   }
 
   private ucsSkip(call: SourceCall, caller: string | undefined): UcsSkip | null {

@@ -246,4 +246,15 @@ describe('PopEngine', () => {
     expect(usePopsStore.getState().pops.C1).toBeUndefined();
     expect(engine.size.runs).toBe(0);
   });
+
+  it('a call the desktop closed (marked done) leaves the screen at once, released or not', () => {
+    const { engine } = setup({});
+    engine.handleCall(call('W1', 'Ringing'), 'wwe');
+    engine.handleCall(call('W2', 'Ringing'), 'wwe');
+    engine.handleCall(call('W1', 'Released', { closed: true }), 'wwe');
+    engine.handleCall(call('W2', 'Released'), 'wwe');
+    expect(usePopsStore.getState().order).toEqual(['W2']);
+    engine.handleCall(call('W2', 'Released', { closed: true }), 'wwe');
+    expect(usePopsStore.getState().order).toEqual([]);
+  });
 });
