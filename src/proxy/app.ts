@@ -3,6 +3,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
@@ -28,6 +29,8 @@ export interface BuildAppOptions {
   uniphoreClient?: UniphoreClient;
   /** The fetch used towards Uniphore, GWS session checks and the readiness probe (tests). */
   fetch?: FetchLike;
+  /** The clock of every cache: lookups, GWS session verdicts, framing verdicts, readiness (tests). */
+  now?: Clock;
 }
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -61,14 +64,15 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs });
+  const { now } = options;
+  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
-  const authenticator = createAuthenticator(config, fetchFn);
+  const authenticator = createAuthenticator(config, fetchFn, now);
   await app.register(lookupRoute, { config, service, authenticator });
   await app.register(configRoute, { config });
-  await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator });
+  await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
   await app.register(healthRoutes, {
-    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn),
+    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
   });
   await registerPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);

@@ -3,7 +3,9 @@
 // configured history origin are fetched, so the route cannot be used to reach anything else, and
 // only for callers the lookup route would serve (PROXY_AUTH).
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import Type from 'typebox';
+import { type Clock, cacheClock } from '../clock';
 import type { Config } from '../config';
 import type { Authenticator } from '../plugins/auth';
 import { problem, sendProblem } from '../problem';
@@ -18,10 +20,18 @@ export const MAX_FRAMING_VERDICTS = 64;
 
 export async function historyFramingRoute(
   app: FastifyInstance,
-  options: { config: Config; fetch: FetchLike; authenticator: Authenticator },
+  options: { config: Config; fetch: FetchLike; authenticator: Authenticator; now?: Clock },
 ): Promise<void> {
   const { history, uniphore } = options.config;
-  const cache = new Map<string, { frameable: boolean; at: number }>();
+  // lru-cache reads ttl 0 as "forever": with HISTORY_FRAMING_CACHE_MS=0 there is no cache at all.
+  const verdicts =
+    history.framingCacheMs > 0
+      ? new LRUCache<string, boolean>({
+          max: MAX_FRAMING_VERDICTS,
+          ttl: history.framingCacheMs,
+          ...cacheClock(options.now),
+        })
+      : undefined;
 
   app.get<{ Querystring: Type.Static<typeof Query> }>(
     '/api/history/framing',
@@ -44,8 +54,8 @@ export async function historyFramingRoute(
       }
       const embedder = `${request.protocol}://${request.host}`;
       const key = `${embedder} ${url.origin}`;
-      const cached = cache.get(key);
-      if (cached && Date.now() - cached.at < history.framingCacheMs) return { frameable: cached.frameable };
+      const cached = verdicts?.get(key);
+      if (cached !== undefined) return { frameable: cached };
 
       const result = await transfer(options.fetch, url.href, { method: 'GET' }, uniphore.timeoutMs);
       if (!result.ok) {
@@ -61,12 +71,7 @@ export async function historyFramingRoute(
         url.origin,
         embedder,
       );
-      if (history.framingCacheMs > 0) {
-        cache.delete(key);
-        cache.set(key, { frameable, at: Date.now() });
-        // Maps keep insertion order: the first key is the oldest verdict.
-        if (cache.size > MAX_FRAMING_VERDICTS) cache.delete(cache.keys().next().value as string);
-      }
+      verdicts?.set(key, frameable);
       return { frameable };
     },
   );

@@ -8,14 +8,14 @@ import { hashValue } from '../logging';
 import type { LookupService } from '../lookup/lookup-service';
 import { outcomeReply } from '../lookup/outcome-reply';
 import { validateLookupInput } from '../lookup/validate';
-import type { Authenticator } from '../plugins/auth';
+import type { Authenticator, Principal } from '../plugins/auth';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, sendProblem } from '../problem';
 import type { LookupOutcome } from '../uniphore/client';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Rate-limit key of the authenticated caller (session, token + address, or address). */
-    principal: string;
+    /** The authenticated caller; null until the route's authentication hook ran. */
+    principal: Principal | null;
   }
 }
 
@@ -57,7 +57,7 @@ function logLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
 
 export async function lookupRoute(app: FastifyInstance, options: LookupRouteOptions): Promise<void> {
   const { config, service, authenticator } = options;
-  app.decorateRequest('principal', '');
+  app.decorateRequest('principal', null);
 
   const authenticate = async (request: FastifyRequest) => {
     request.principal = await authenticator.authenticate(request);
@@ -65,7 +65,7 @@ export async function lookupRoute(app: FastifyInstance, options: LookupRouteOpti
   const rateLimit = app.rateLimit({
     max: config.lookup.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (request) => request.principal || `ip:${request.ip}`,
+    keyGenerator: (request) => request.principal?.key ?? `ip:${request.ip}`,
     errorResponseBuilder: (_request, context) =>
       new ProblemError(
         429,
