@@ -4,16 +4,17 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Clock } from './clock';
-import type { Config } from './config';
+import { type Config, ConfigError } from './config';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
-import { registerPassthrough } from './plugins/passthrough';
+import { registerGwsPassthrough, registerSimulatorPassthrough } from './plugins/passthrough';
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
 import { problem, sendProblem } from './problem';
+import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
 import { healthRoutes, UpstreamProbe } from './routes/health-route';
 import { lookupRoute } from './routes/lookup-route';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     reply.header(REQUEST_ID_HEADER, request.id);
   });
 
+  const ownRoutes = recordRoutes(app);
   let site: StaticSite | undefined;
   // Before any plugin: encapsulated children inherit the handlers that exist when they are created.
   installErrorHandling(app, () => site);
@@ -74,8 +76,20 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(healthRoutes, {
     probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
   });
-  await registerPassthrough(app, config);
+  await registerSimulatorPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);
+  // Every route of the proxy's own is registered by now; GWS gets the rest.
+  const collision = collidingRoute(config.gws.notificationsPath, [...ownRoutes, ...site.servedPaths]);
+  if (collision !== undefined) {
+    await app.close();
+    throw new ConfigError([
+      {
+        setting: 'GWS_NOTIFICATIONS_PATH',
+        message: `must lie outside the proxy’s own routes (${config.gws.notificationsPath} collides with ${collision})`,
+      },
+    ]);
+  }
+  await registerGwsPassthrough(app, config);
 
   app.log.info(
     {

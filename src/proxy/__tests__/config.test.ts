@@ -156,7 +156,11 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://a.example.com/path' }, /^CORS_ORIGINS: /],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL: must be one of/],
     ['PORT', { PORT: '70000' }, /^PORT: must be an integer 0\.\.65535$/],
-    ['GWS_NOTIFICATIONS_PATH', { GWS_NOTIFICATIONS_PATH: '/api/uniphore/x' }, /^GWS_NOTIFICATIONS_PATH: /],
+    [
+      'GWS_NOTIFICATIONS_PATH',
+      { GWS_NOTIFICATIONS_PATH: '/api/v2/../uniphore' },
+      /^GWS_NOTIFICATIONS_PATH: /,
+    ],
     ['GWS_NOTIFICATIONS_PATH', { GWS_NOTIFICATIONS_PATH: 'notifications' }, /^GWS_NOTIFICATIONS_PATH: /],
     ['SIMULATOR_CONTROL_URL', { SIMULATOR_CONTROL_URL: 'nope' }, /^SIMULATOR_CONTROL_URL: /],
   ])('names %s when it is bad', (setting, overrides, message) => {

@@ -103,7 +103,8 @@ function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string
   });
 }
 
-export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
+/** /api/v2/* and the CometD endpoint to GWS; a notifications path under /api/v2 needs nothing more. */
+export async function registerGwsPassthrough(app: FastifyInstance, config: Config): Promise<void> {
   const notifications = config.gws.notificationsPath;
   cutNotificationsOnClose(app, notifications);
   const gws = new URL(config.gws.url);
@@ -114,8 +115,11 @@ export async function registerPassthrough(app: FastifyInstance, config: Config):
       proxyOptions(gws, notifications, `${basePath(gws)}${notifications}`, 'GWS'),
     );
   }
-  if (config.simulatorControlUrl !== undefined) {
-    const sim = new URL(config.simulatorControlUrl);
-    await app.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
-  }
+}
+
+/** /api/sim/* to the embedded simulator's control API, when there is one. */
+export async function registerSimulatorPassthrough(app: FastifyInstance, config: Config): Promise<void> {
+  if (config.simulatorControlUrl === undefined) return;
+  const sim = new URL(config.simulatorControlUrl);
+  await app.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
 }

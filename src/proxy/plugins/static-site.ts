@@ -1,7 +1,7 @@
 // The built widget (Vite's dist/). Hashed files under /assets/ never change, so browsers may keep
 // them for a year; index.html must be revalidated so a deploy takes effect on the next load.
 // A missing build is a clear 503, not a crash: the API keeps working without the UI.
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +25,11 @@ export function isSpaPath(method: string, url: string): boolean {
 export interface StaticSite {
   /** Serves index.html (or the 503 when the widget is not built). */
   sendIndex(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+  /**
+   * What the one wildcard route serves, as routes (`/favicon.svg`, `/assets/*`): the top level of
+   * the build at start-up, so that nothing else is mounted over the widget's own files.
+   */
+  servedPaths: readonly string[];
 }
 
 export async function registerStaticSite(app: FastifyInstance, root: string): Promise<StaticSite> {
@@ -64,5 +69,9 @@ export async function registerStaticSite(app: FastifyInstance, root: string): Pr
     return reply.header('cache-control', REVALIDATE).sendFile('index.html', { cacheControl: false });
   };
   app.get('/', sendIndex);
-  return { sendIndex };
+  const entries = rootExists ? await readdir(root, { withFileTypes: true }) : [];
+  const servedPaths = entries
+    .filter((entry) => !entry.name.startsWith('.'))
+    .map((entry) => (entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`));
+  return { sendIndex, servedPaths };
 }
