@@ -2,7 +2,7 @@
 // config, and the GWS / simulator passthroughs. Each concern lives in its own plugin or route module.
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import type { Clock } from './clock';
 import { type Config, ConfigError } from './config';
 import { historyFramingRoute } from './history/framing-route';
@@ -34,7 +34,10 @@ export interface BuildAppOptions {
   now?: Clock;
 }
 
-export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+/** The proxy's Fastify instance: TypeBox schemas type its routes' params, query and replies. */
+export type ProxyApp = Awaited<ReturnType<typeof buildApp>>;
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   const app = Fastify({
     logger: loggerOptions(config, options.logger ?? true),
     genReqId,
@@ -102,5 +105,5 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     },
     'proxy configured',
   );
-  return app as unknown as FastifyInstance;
+  return app;
 }

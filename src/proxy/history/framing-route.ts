@@ -2,9 +2,10 @@
 // (no cookies, no redirects followed, bounded time) and reads its framing headers. Only URLs on the
 // configured history origin are fetched, so the route cannot be used to reach anything else, and
 // only for callers the lookup route would serve (PROXY_AUTH).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LRUCache } from 'lru-cache';
 import Type from 'typebox';
+import { Problem } from '../../shared/lookup-api';
 import { type Clock, cacheClock } from '../clock';
 import type { Config } from '../config';
 import type { Authenticator } from '../plugins/auth';
@@ -14,14 +15,22 @@ import { transfer } from '../uniphore/http';
 import { framingAllowed } from './framing';
 
 const Query = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) });
+const Verdict = Type.Object({ frameable: Type.Boolean() });
 
 /** Verdicts are per embedding origin (the Host a caller sends): bounded, so varied Hosts cannot grow it. */
 export const MAX_FRAMING_VERDICTS = 64;
 
-export async function historyFramingRoute(
-  app: FastifyInstance,
-  options: { config: Config; fetch: FetchLike; authenticator: Authenticator; now?: Clock },
-): Promise<void> {
+export interface HistoryFramingRouteOptions {
+  config: Config;
+  fetch: FetchLike;
+  authenticator: Authenticator;
+  now?: Clock;
+}
+
+export const historyFramingRoute: FastifyPluginAsyncTypebox<HistoryFramingRouteOptions> = async (
+  app,
+  options,
+) => {
   const { history, uniphore } = options.config;
   // lru-cache reads ttl 0 as "forever": with HISTORY_FRAMING_CACHE_MS=0 there is no cache at all.
   const verdicts =
@@ -33,10 +42,10 @@ export async function historyFramingRoute(
         })
       : undefined;
 
-  app.get<{ Querystring: Type.Static<typeof Query> }>(
+  app.get(
     '/api/history/framing',
     {
-      schema: { querystring: Query },
+      schema: { querystring: Query, response: { 200: Verdict, '4xx': Problem, '5xx': Problem } },
       onRequest: async (request) => {
         await options.authenticator.authenticate(request);
       },
@@ -75,4 +84,4 @@ export async function historyFramingRoute(
       return { frameable };
     },
   );
-}
+};
