@@ -56,8 +56,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   // Validation stays with Fastify's compiled Ajv (TypeBox schemas are plain JSON Schema): the
   // TypeBox compiler runs an interpreted Value.Convert on every request's params, which profiled
   // as the largest single cost of a cached lookup.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
 
   const ownRoutes = recordRoutes(app);

@@ -57,10 +57,14 @@ export class LookupService {
   }
 
   async lookup(attribute: Attribute, value: string): Promise<LookupResult> {
+    const key = `${attribute}\u0000${value}`;
+    // The common case, without fetch's status bookkeeping; a lookup in flight is not a hit.
+    const hit = this.#cache.get(key);
+    if (hit) return { outcome: hit, cached: true, coalesced: false };
     const status: LRUCache.Status<string, Found, { attribute: Attribute; value: string }> = {};
     const coalesced = () => status.fetch === 'inflight';
     try {
-      const outcome = await this.#cache.forceFetch(`${attribute}\u0000${value}`, {
+      const outcome = await this.#cache.forceFetch(key, {
         context: { attribute, value },
         status,
       });

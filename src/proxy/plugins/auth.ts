@@ -107,9 +107,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Compares fixed-length digests so neither timing nor length reveals the expected token. */
-export function tokenMatches(candidate: string, expected: string): boolean {
-  return timingSafeEqual(sha256(candidate), sha256(expected));
+export function tokenMatcher(expected: string): (candidate: string) => boolean {
+  const digest = sha256(expected);
+  return (candidate) => timingSafeEqual(sha256(candidate), digest);
 }
+
+export const tokenMatches = (candidate: string, expected: string): boolean =>
+  tokenMatcher(expected)(candidate);
 
 export function createAuthenticator(config: Config, fetchFn: FetchLike, now?: Clock): Authenticator {
   const { mode, token } = config.auth;
@@ -117,15 +121,14 @@ export function createAuthenticator(config: Config, fetchFn: FetchLike, now?: Cl
     return { authenticate: async (request) => ({ key: `ip:${request.ip}` }) };
   }
   if (mode === 'token') {
-    const expected = token!.reveal();
+    const matches = tokenMatcher(token!.reveal());
     const challenge = { 'WWW-Authenticate': 'Bearer realm="uniphore-history-widget"' };
     return {
       async authenticate(request) {
         const candidate = bearerToken(request.headers.authorization);
         if (candidate === undefined)
           throw unauthenticated('Authorization: Bearer <token> is required', challenge);
-        if (!tokenMatches(candidate, expected))
-          throw unauthenticated('the bearer token is not valid', challenge);
+        if (!matches(candidate)) throw unauthenticated('the bearer token is not valid', challenge);
         // One token is shared by every client: the address tells clients apart for rate limiting.
         return { key: `token:${request.ip}` };
       },

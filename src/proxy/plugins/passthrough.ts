@@ -92,11 +92,13 @@ const basePath = (url: URL) => url.pathname.replace(/\/+$/, '');
  */
 function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string): void {
   const open = new Set<ServerResponse>();
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith(notificationsPath)) return;
-    const raw = reply.raw;
-    open.add(raw);
-    raw.once('close', () => open.delete(raw));
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith(notificationsPath)) {
+      const raw = reply.raw;
+      open.add(raw);
+      raw.once('close', () => open.delete(raw));
+    }
+    done();
   });
   app.addHook('preClose', async () => {
     for (const raw of open) raw.destroy();

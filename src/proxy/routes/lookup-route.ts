@@ -2,7 +2,7 @@
 // credentials. Per request: authenticate, rate-limit (per authenticated client), validate, look up.
 // Every answer, errors included, is `Cache-Control: no-store`.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { isAttribute, Problem, UniqueIdFound, UniqueIdParams } from '../../shared/lookup-api';
 import type { Config } from '../config';
 import { hashValue } from '../logging';
@@ -77,15 +77,15 @@ export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async 
         `at most ${context.max} lookups per minute; retry in ${context.after}`,
       ),
   });
-  const noStore = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  // Set before anything can fail: error replies keep the headers set so far.
+  const noStore = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     reply.header('cache-control', 'no-store');
-    return payload;
+    done();
   };
   const common = {
     method: 'GET' as const,
     exposeHeadRoute: false,
-    onRequest: [authenticate, rateLimit],
-    onSend: noStore,
+    onRequest: [noStore, authenticate, rateLimit],
   };
 
   const reject = (
