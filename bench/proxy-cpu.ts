@@ -4,12 +4,15 @@
 // process over real keep-alive sockets, and the simulator (touched once, to fill the cache) from
 // another. Interleaved rounds, median by CPU per request.
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { LOOKUP_PATH } from '../src/proxy/routes/lookup-route';
 import { UniqueIdParams } from '../src/shared/lookup-api';
 import { runLoad, withProxy } from './proxy-overhead';
+import { medianBy } from './stats';
 
 const TOKEN = 'bench-token-0123456789abcdef0123456789abcdef';
-const LOOKUP = '/api/uniphore/unique-id/dtmf/4567';
+const LOOKUP = `${LOOKUP_PATH}/dtmf/4567`;
 const ROUNDS = 5;
 
 export interface CpuPerRequest {
@@ -20,16 +23,12 @@ export interface CpuPerRequest {
 }
 
 /** The floor: Fastify's router, Ajv on the same params schema, JSON.stringify of the same body. */
-async function bareLookupServer(body: Record<string, unknown>): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  app.get(
-    `/api/uniphore/unique-id/:attribute/:value`,
-    { schema: { params: UniqueIdParams } },
-    async (request) => {
-      const { attribute } = request.params as { attribute: string };
-      return { ...body, attribute };
-    },
-  );
+async function bareLookupServer(body: Record<string, unknown>) {
+  const app = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>();
+  app.get(`${LOOKUP_PATH}/:attribute/:value`, { schema: { params: UniqueIdParams } }, async (request) => ({
+    ...body,
+    attribute: request.params.attribute,
+  }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   return app;
 }
@@ -43,12 +42,7 @@ async function cpuPerRequest(url: string, headers: Record<string, string>, rate:
   return { microseconds: (used.user + used.system) / load.sent, sent: load.sent, ok: load.ok };
 }
 
-const median = (runs: CpuPerRequest[]): CpuPerRequest => {
-  const sorted = [...runs].sort((a, b) => a.microseconds - b.microseconds);
-  const middle = sorted[Math.floor(sorted.length / 2)];
-  if (!middle) throw new Error('no runs');
-  return middle;
-};
+const median = (runs: CpuPerRequest[]) => medianBy(runs, (run) => run.microseconds);
 
 export async function proxyCpuPerCachedLookup(rate: number, seconds: number) {
   // Token auth: a production proxy always authenticates, and a token costs the same on every request.

@@ -34,9 +34,6 @@ export interface BuildAppOptions {
   now?: Clock;
 }
 
-/** The proxy's Fastify instance: TypeBox schemas type its routes' params, query and replies. */
-export type ProxyApp = Awaited<ReturnType<typeof buildApp>>;
-
 export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   const app = Fastify({
     logger: loggerOptions(config, options.logger ?? true),

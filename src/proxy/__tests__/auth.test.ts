@@ -120,8 +120,11 @@ describe('PROXY_AUTH=gws', () => {
     expect(gws.received).toHaveLength(1);
   });
 
-  it('accepts a session whose user resource it cannot read, without a user', async () => {
-    gws.meBody = '<html>not json</html>';
+  it.each([
+    ['not JSON', '<html>not json</html>'],
+    ['over 64 kB', JSON.stringify({ user: SESSION_USER, padding: 'x'.repeat(70_000) })],
+  ])('accepts a session whose user resource is %s, without a user', async (_name, body) => {
+    gws.meBody = body;
     const authenticator = createAuthenticator(
       testConfig({ PROXY_AUTH: 'gws', GWS_URL: gws.url }),
       (input, init) => fetch(input, init),
