@@ -1,7 +1,7 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
 // BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
-// BENCH_ONLY=latency,bundle,proxy,memory,startup runs some sections only.
+// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu runs some sections only.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { helloWorldBundle, initialBundle, supervisorInInitialLoad } from './bundle';
 import { widgetHeapGrowth } from './memory';
 import { browserFloorPopLatency, floorPopLatency, widgetPopLatency } from './pop-latency';
+import { proxyCpuPerCachedLookup } from './proxy-cpu';
 import { cacheHit, coalescing, proxyOverhead } from './proxy-overhead';
 import { startup } from './startup';
 import { type Figure, round, table } from './stats';
@@ -19,7 +20,7 @@ const EVENTS = number('BENCH_EVENTS', 10_000);
 const RATE = number('BENCH_RATE', 1_000);
 const SECONDS = number('BENCH_SECONDS', 10);
 
-const only = new Set((process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu').split(','));
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
@@ -133,6 +134,20 @@ if (only.has('startup')) {
   const start = await step('start-up', () => startup());
   figures.push({ name: '6. start → /readyz 200', value: start.ready, baseline: start.floor, unit: 'ms' });
   figures.push({ name: '6. start → first pop', value: start.firstPop, baseline: start.floor, unit: 'ms' });
+}
+
+if (only.has('cpu')) {
+  const cpu = await step(`proxy CPU per cached lookup at ${RATE} req/s`, () =>
+    proxyCpuPerCachedLookup(RATE, SECONDS),
+  );
+  figures.push({
+    name: '7. proxy CPU per cached lookup',
+    value: cpu.proxy.microseconds,
+    baseline: cpu.bare.microseconds,
+    unit: 'µs',
+    targetRatio: 2,
+    note: `${cpu.proxy.sent} requests per round; baseline: a bare Fastify route, same params schema, same JSON`,
+  });
 }
 
 const chromiumVersion = (() => {

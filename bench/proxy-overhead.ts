@@ -8,6 +8,7 @@ import { loadConfig } from '../src/proxy/config';
 import { simulatorEnv } from '../src/simulator';
 import type { LoadResult } from './fixed-rate';
 import { type SimulatorProcess, startSimulatorProcess } from './simulator-process';
+import { medianBy } from './stats';
 
 const execFileAsync = promisify(execFile);
 
@@ -87,12 +88,7 @@ export async function proxyOverhead(rate: number, seconds: number) {
 }
 
 const ROUNDS = 3;
-const medianByP99 = (runs: LoadResult[]): LoadResult => {
-  const sorted = [...runs].sort((a, b) => a.p99 - b.p99);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  if (!median) throw new Error('no load runs');
-  return median;
-};
+const medianByP99 = (runs: LoadResult[]): LoadResult => medianBy(runs, (run) => run.p99);
 
 export async function cacheHit(rate: number, seconds: number) {
   return withProxy({ LOOKUP_CACHE_TTL_MS: '30000' }, async (proxy) => {

@@ -6,6 +6,14 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
+/** The middle run by `measure` (the upper middle of an even count): one noisy run cannot move it. */
+export function medianBy<T>(runs: readonly T[], measure: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => measure(a) - measure(b));
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (middle === undefined) throw new Error('no runs');
+  return middle;
+}
+
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export interface Figure {

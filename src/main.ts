@@ -35,11 +35,11 @@ async function simulatorSettings(
   return { simulator, env: filled };
 }
 
-async function main(): Promise<void> {
-  const { simulator, env } = await simulatorSettings(process.env);
-  let config: ReturnType<typeof loadConfig>;
+/** Settings are checked twice before anything listens: alone (loadConfig), then against the routes (buildApp). */
+async function configuredApp(env: NodeJS.ProcessEnv, simulator: Simulator | undefined) {
   try {
-    config = loadConfig(env);
+    const config = loadConfig(env);
+    return { config, app: await buildApp(config) };
   } catch (error) {
     await simulator?.close();
     if (error instanceof ConfigError) {
@@ -48,7 +48,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp(config);
+}
+
+async function main(): Promise<void> {
+  const { simulator, env } = await simulatorSettings(process.env);
+  const { config, app } = await configuredApp(env, simulator);
   installShutdown(app, async () => simulator?.close());
   const address = await app.listen({ port: config.port, host: config.host });
   const url = new URL(address);

@@ -2,18 +2,20 @@
 // config, and the GWS / simulator passthroughs. Each concern lives in its own plugin or route module.
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config';
+import Fastify from 'fastify';
+import type { Clock } from './clock';
+import { type Config, ConfigError } from './config';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
 import { answerExpectContinue } from './plugins/expect-continue';
-import { registerPassthrough } from './plugins/passthrough';
+import { registerGwsPassthrough, registerSimulatorPassthrough } from './plugins/passthrough';
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
 import { problem, sendProblem } from './problem';
+import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
 import { healthRoutes, UpstreamProbe } from './routes/health-route';
 import { lookupRoute } from './routes/lookup-route';
@@ -29,6 +31,8 @@ export interface BuildAppOptions {
   uniphoreClient?: UniphoreClient;
   /** The fetch used towards Uniphore, GWS session checks and the readiness probe (tests). */
   fetch?: FetchLike;
+  /** The clock of every cache: lookups, GWS session verdicts, framing verdicts, readiness (tests). */
+  now?: Clock;
 }
 
 /**
@@ -41,7 +45,7 @@ function trustedHops(hops: number): false | ((address: string, hop: number) => b
   return hops > 0 ? (_address, hop) => hop < hops : false;
 }
 
-export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   const app = Fastify({
     logger: loggerOptions(config, options.logger ?? true),
     genReqId,
@@ -60,10 +64,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   // Validation stays with Fastify's compiled Ajv (TypeBox schemas are plain JSON Schema): the
   // TypeBox compiler runs an interpreted Value.Convert on every request's params, which profiled
   // as the largest single cost of a cached lookup.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
 
+  const ownRoutes = recordRoutes(app);
   let site: StaticSite | undefined;
   // Before any plugin: encapsulated children inherit the handlers that exist when they are created.
   installErrorHandling(app, () => site);
@@ -73,17 +79,30 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs });
+  const { now } = options;
+  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
-  const authenticator = createAuthenticator(config, fetchFn);
+  const authenticator = createAuthenticator(config, fetchFn, now);
   await app.register(lookupRoute, { config, service, authenticator });
   await app.register(configRoute, { config });
-  await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator });
+  await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
   await app.register(healthRoutes, {
-    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn),
+    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
   });
-  await registerPassthrough(app, config);
+  await registerSimulatorPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);
+  // Every route of the proxy's own is registered by now; GWS gets the rest.
+  const collision = collidingRoute(config.gws.notificationsPath, [...ownRoutes, ...site.servedPaths]);
+  if (collision !== undefined) {
+    await app.close();
+    throw new ConfigError([
+      {
+        setting: 'GWS_NOTIFICATIONS_PATH',
+        message: `must lie outside the proxy’s own routes (${config.gws.notificationsPath} collides with ${collision})`,
+      },
+    ]);
+  }
+  await registerGwsPassthrough(app, config);
 
   app.log.info(
     {
@@ -96,5 +115,5 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     },
     'proxy configured',
   );
-  return app as unknown as FastifyInstance;
+  return app;
 }

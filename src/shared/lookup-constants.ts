@@ -9,8 +9,17 @@ export const isAttribute = (value: unknown): value is Attribute =>
 
 export const MAX_VALUE_LENGTH = 128;
 
-/** No C0/C1 control characters (CR/LF included), no Unicode line/paragraph separators. */
-export const VALUE_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$';
+/**
+ * Every rule on a lookup value but its length, as one pattern for Unicode mode (the `u` flag: Ajv's
+ * default; `new RegExp(VALUE_PATTERN, 'u')` elsewhere, without which it refuses every emoji):
+ * - not "." or "..": encoded or not, they are dot segments and would move the upstream path;
+ * - no C0/C1 control characters (CR/LF included) and no U+2028/U+2029 line separators;
+ * - no U+FFFE/U+FFFF, which XML 1.0 forbids (the SOAP request), and no lone surrogates, which can
+ *   be neither URL-encoded nor sent in XML.
+ * The length (1..MAX_VALUE_LENGTH) is counted in code points, as JSON Schema's maxLength is.
+ */
+export const VALUE_PATTERN =
+  '^(?!\\.\\.?$)[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\uFFFE\\uFFFF\\uD800-\\uDFFF]+$';
 
 /** Stable machine-readable codes carried in every problem+json body (`code`, and `type` = PROBLEM_TYPE_BASE + code). */
 export const PROBLEM_CODES = [

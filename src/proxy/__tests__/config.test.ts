@@ -175,7 +175,7 @@ describe('loadConfig', () => {
     [
       'JWT_JWKS_URL',
       { PROXY_AUTH: 'jwt' },
-      /^JWT_JWKS_URL: required; JWT_ISSUER: required; JWT_AUDIENCE: required$/,
+      /^JWT_AUDIENCE: required; JWT_ISSUER: required; JWT_JWKS_URL: required$/,
     ],
     [
       'JWT_JWKS_URL',
@@ -205,7 +205,11 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://a.example.com/path' }, /^CORS_ORIGINS: /],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }, /^LOG_LEVEL: must be one of/],
     ['PORT', { PORT: '70000' }, /^PORT: must be an integer 0\.\.65535$/],
-    ['GWS_NOTIFICATIONS_PATH', { GWS_NOTIFICATIONS_PATH: '/api/uniphore/x' }, /^GWS_NOTIFICATIONS_PATH: /],
+    [
+      'GWS_NOTIFICATIONS_PATH',
+      { GWS_NOTIFICATIONS_PATH: '/api/v2/../uniphore' },
+      /^GWS_NOTIFICATIONS_PATH: /,
+    ],
     ['GWS_NOTIFICATIONS_PATH', { GWS_NOTIFICATIONS_PATH: 'notifications' }, /^GWS_NOTIFICATIONS_PATH: /],
     ['SIMULATOR_CONTROL_URL', { SIMULATOR_CONTROL_URL: 'nope' }, /^SIMULATOR_CONTROL_URL: /],
   ])('names %s when it is bad', (setting, overrides, message) => {
@@ -252,8 +256,11 @@ describe('loadConfig', () => {
         rolesClaim: 'https://example.com/roles',
       });
     });
-    it('ignores JWT settings in other modes', () => {
-      expect(loadConfig({ ...minimal, JWT_ALGORITHMS: 'HS256' }).auth.jwt).toBeUndefined();
+    it('requires JWT settings only in jwt mode, but refuses a bad one in any mode', () => {
+      expect(loadConfig({ ...minimal, JWT_ISSUER: 'https://issuer.example.com' }).auth.jwt).toBeUndefined();
+      expect(configError({ ...minimal, JWT_ALGORITHMS: 'HS256' }).message).toMatch(
+        /^JWT_ALGORITHMS: HS256 not accepted/,
+      );
     });
   });
 

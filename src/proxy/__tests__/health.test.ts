@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { UpstreamProbe } from '../routes/health-route';
+import { READINESS_CACHE_MS, UpstreamProbe } from '../routes/health-route';
 import type { FetchLike } from '../uniphore/client';
 import { testConfig } from './support/env';
 import { closedPort, LocalUniphore } from './support/uniphore-upstream';
@@ -44,9 +44,31 @@ describe('health', () => {
     expect(await probe.ready()).toBe(true);
     expect(await probe.ready()).toBe(true);
     expect(seen).toHaveLength(1);
-    now += 5000;
+    now += READINESS_CACHE_MS - 1;
+    await probe.ready();
+    expect(seen).toHaveLength(1);
+    now += 2;
     await probe.ready();
     expect(seen).toHaveLength(2);
     expect(JSON.stringify(seen[0]?.headers ?? {})).not.toMatch(/application-key/i);
+  });
+
+  it('probes once for callers that ask while a probe runs, and remembers a failure too', async () => {
+    let calls = 0;
+    let release!: () => void;
+    const fetchFn: FetchLike = async () => {
+      calls++;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      throw new TypeError('fetch failed');
+    };
+    const probe = new UpstreamProbe('http://u', 1000, fetchFn, () => 0);
+    const answers = Promise.all([probe.ready(), probe.ready(), probe.ready()]);
+    await Promise.resolve();
+    release();
+    expect(await answers).toEqual([false, false, false]);
+    expect(await probe.ready()).toBe(false);
+    expect(calls).toBe(1);
   });
 });

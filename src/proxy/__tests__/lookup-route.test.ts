@@ -31,6 +31,8 @@ describe('lookup input validation', () => {
     ['unknown attribute', '/api/uniphore/unique-id/ani/123', 'invalid_attribute'],
     ['wrong-case attribute', '/api/uniphore/unique-id/DTMF/123', 'invalid_attribute'],
     ['prototype attribute', '/api/uniphore/unique-id/__proto__/123', 'invalid_attribute'],
+    ['constructor attribute', '/api/uniphore/unique-id/constructor/123', 'invalid_attribute'],
+    ['bad attribute and bad value', '/api/uniphore/unique-id/ani/%0A', 'invalid_attribute'],
     ['empty attribute', '/api/uniphore/unique-id//123', 'invalid_attribute'],
     ['missing everything', '/api/uniphore/unique-id', 'invalid_attribute'],
     ['missing everything (slash)', '/api/uniphore/unique-id/', 'invalid_attribute'],
@@ -43,6 +45,9 @@ describe('lookup input validation', () => {
     ['tab', '/api/uniphore/unique-id/dtmf/1%092', 'invalid_value'],
     ['DEL', '/api/uniphore/unique-id/dtmf/1%7F2', 'invalid_value'],
     ['C1 control', '/api/uniphore/unique-id/dtmf/1%C2%852', 'invalid_value'],
+    ['line separator', '/api/uniphore/unique-id/dtmf/1%E2%80%A82', 'invalid_value'],
+    ['XML noncharacter', '/api/uniphore/unique-id/dtmf/1%EF%BF%BE2', 'invalid_value'],
+    ['129 emoji', `/api/uniphore/unique-id/dtmf/${encodeURIComponent('😀'.repeat(129))}`, 'invalid_value'],
     ['raw slash', '/api/uniphore/unique-id/dtmf/a/b', 'invalid_value'],
     ['bad percent-encoding', '/api/uniphore/unique-id/dtmf/%ZZ', 'invalid_value'],
     ['invalid UTF-8', '/api/uniphore/unique-id/dtmf/%ED%A0%80', 'invalid_value'],
@@ -70,21 +75,59 @@ describe('lookup input validation', () => {
     const { port } = app.server.address() as AddressInfo;
     const http = await import('node:http');
     for (const value of ['.', '..', '%2E', '%2e%2E']) {
-      const status = await new Promise<number>((resolve, reject) => {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         // node:http sends the path as written; fetch() would normalise the dot segments away.
         http
           .get(
             { port, host: '127.0.0.1', path: `/api/uniphore/unique-id/dtmf/${value}`, headers: authHeader },
             (res) => {
-              res.resume();
-              resolve(res.statusCode ?? 0);
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                text += chunk;
+              });
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
             },
           )
           .on('error', reject);
       });
       expect(status, value).toBe(400);
+      expect(JSON.parse(body), value).toMatchObject({
+        code: 'invalid_value',
+        detail: 'value must not be "." or ".."',
+      });
     }
     expect(client.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['dtmf/', 'value is required'],
+    [`dtmf/${'1'.repeat(129)}`, 'value must be at most 128 characters'],
+    [
+      'dtmf/1%0A2',
+      'value must not contain control characters, line breaks or characters that cannot be sent upstream',
+    ],
+    ['dtmf/a/b', 'value must be a single path segment: encode "/" as %2F'],
+    ['ani/1', 'attribute must be one of dtmf, callReturn, clickToCall, historySearchId'],
+  ])('tells the caller which rule %s breaks', async (path, detail) => {
+    const { app, logs } = await setup();
+    const response = await get(app, `/api/uniphore/unique-id/${path}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toBe(detail);
+    const rejected = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'uniphore lookup rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].lookup).toMatchObject({ upstreamCalls: 0, outcome: response.json().code });
+  });
+
+  it.each([
+    ['three dots', '...'],
+    ['a literal %2F', '%2F'],
+    ['letters beyond ASCII', 'ünïcødé 電話'],
+  ])('accepts %s', async (_name, value) => {
+    const { app, client } = await setup();
+    const response = await get(app, `/api/uniphore/unique-id/dtmf/${encodeURIComponent(value)}`);
+    expect(response.statusCode).toBe(200);
+    expect(client.calls).toEqual([{ attribute: 'dtmf', value }]);
   });
 
   it('keeps /, .. and %2F inside one value', async () => {

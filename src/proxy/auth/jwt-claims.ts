@@ -1,6 +1,6 @@
 // Verified JWT claims → the caller as the rest of the proxy knows it. Pure: the signature, issuer,
 // audience and times were checked before these claims arrive here.
-import type { Principal } from '../plugins/auth';
+import type { Principal } from '../plugins/principal';
 
 /** Longer subjects are refused rather than kept as rate-limit keys of any size. */
 export const MAX_SUBJECT_LENGTH = 256;

@@ -6,7 +6,7 @@
 // answered 502/504, never a 401 that would tell the widget its user is not signed in.
 import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { JwtSettings } from '../config';
-import type { Principal } from '../plugins/auth';
+import type { Principal } from '../plugins/principal';
 import { ProblemError } from '../problem';
 import type { FetchLike } from '../uniphore/client';
 import { networkErrorCode } from '../uniphore/http';

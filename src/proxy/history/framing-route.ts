@@ -3,8 +3,11 @@
 // are fetched, URLs HISTORY_URL_TEMPLATE yields for some unique id (history-url-match.ts), so the
 // route cannot be used to reach anything else, not even elsewhere on the history origin; and only for
 // callers the lookup route would serve (PROXY_AUTH).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LRUCache } from 'lru-cache';
 import Type from 'typebox';
+import { Problem } from '../../shared/lookup-api';
+import { type Clock, cacheClock } from '../clock';
 import type { Config } from '../config';
 import type { Authenticator } from '../plugins/auth';
 import { problem, sendProblem } from '../problem';
@@ -14,22 +17,38 @@ import { framingAllowed } from './framing';
 import { historyUrlMatcher } from './history-url-match';
 
 const Query = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) });
+const Verdict = Type.Object({ frameable: Type.Boolean() });
 
 /** Verdicts are per embedding origin (the Host a caller sends): bounded, so varied Hosts cannot grow it. */
 export const MAX_FRAMING_VERDICTS = 64;
 
-export async function historyFramingRoute(
-  app: FastifyInstance,
-  options: { config: Config; fetch: FetchLike; authenticator: Authenticator },
-): Promise<void> {
-  const { history, uniphore } = options.config;
-  const cache = new Map<string, { frameable: boolean; at: number }>();
-  const isHistoryPage = historyUrlMatcher(history.urlTemplate);
+export interface HistoryFramingRouteOptions {
+  config: Config;
+  fetch: FetchLike;
+  authenticator: Authenticator;
+  now?: Clock;
+}
 
-  app.get<{ Querystring: Type.Static<typeof Query> }>(
+export const historyFramingRoute: FastifyPluginAsyncTypebox<HistoryFramingRouteOptions> = async (
+  app,
+  options,
+) => {
+  const { history, uniphore } = options.config;
+  const isHistoryPage = historyUrlMatcher(history.urlTemplate);
+  // lru-cache reads ttl 0 as "forever": with HISTORY_FRAMING_CACHE_MS=0 there is no cache at all.
+  const verdicts =
+    history.framingCacheMs > 0
+      ? new LRUCache<string, boolean>({
+          max: MAX_FRAMING_VERDICTS,
+          ttl: history.framingCacheMs,
+          ...cacheClock(options.now),
+        })
+      : undefined;
+
+  app.get(
     '/api/history/framing',
     {
-      schema: { querystring: Query },
+      schema: { querystring: Query, response: { 200: Verdict, '4xx': Problem, '5xx': Problem } },
       onRequest: async (request) => {
         await options.authenticator.authenticate(request);
       },
@@ -42,8 +61,8 @@ export async function historyFramingRoute(
       const url = new URL(request.query.url);
       const embedder = `${request.protocol}://${request.host}`;
       const key = `${embedder} ${url.origin}`;
-      const cached = cache.get(key);
-      if (cached && Date.now() - cached.at < history.framingCacheMs) return { frameable: cached.frameable };
+      const cached = verdicts?.get(key);
+      if (cached !== undefined) return { frameable: cached };
 
       const result = await transfer(options.fetch, url.href, { method: 'GET' }, uniphore.timeoutMs);
       if (!result.ok) {
@@ -59,13 +78,8 @@ export async function historyFramingRoute(
         url.origin,
         embedder,
       );
-      if (history.framingCacheMs > 0) {
-        cache.delete(key);
-        cache.set(key, { frameable, at: Date.now() });
-        // Maps keep insertion order: the first key is the oldest verdict.
-        if (cache.size > MAX_FRAMING_VERDICTS) cache.delete(cache.keys().next().value as string);
-      }
+      verdicts?.set(key, frameable);
       return { frameable };
     },
   );
-}
+};

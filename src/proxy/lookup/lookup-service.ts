@@ -1,7 +1,9 @@
 // Agents on one call often ask for the same id at once (several tabs, a retry, a supervisor):
 // identical lookups in flight share one upstream request, and found ids are kept briefly.
 // Misses and errors are never cached: the id may appear a second later, and errors must heal.
+import { LRUCache } from 'lru-cache';
 import type { Attribute } from '../../shared/lookup-api';
+import { type Clock, cacheClock } from '../clock';
 import type { LookupOutcome, UniphoreClient } from '../uniphore/client';
 
 export interface LookupResult {
@@ -16,28 +18,38 @@ export interface LookupServiceOptions {
   /** 0 disables caching. */
   ttlMs: number;
   maxEntries?: number;
-  now?: () => number;
+  now?: Clock;
 }
 
-interface CacheEntry {
-  uniqueId: string;
-  upstreamStatus: number;
-  expiresAt: number;
+type Found = Extract<LookupOutcome, { kind: 'found' }>;
+
+/**
+ * How an outcome that must not be cached leaves lru-cache's fetch: a rejected fetch stores nothing
+ * and reaches every caller that joined it, where a resolved one would be stored.
+ */
+class Uncached {
+  constructor(readonly outcome: LookupOutcome) {}
 }
 
 export class LookupService {
   readonly #client: UniphoreClient;
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #now: () => number;
-  readonly #inflight = new Map<string, Promise<LookupOutcome>>();
-  readonly #cache = new Map<string, CacheEntry>();
+  /** Found ids, and (while they run) the upstream requests, one per attribute and value. */
+  readonly #cache: LRUCache<string, Found, { attribute: Attribute; value: string }>;
 
   constructor(client: UniphoreClient, options: LookupServiceOptions) {
     this.#client = client;
-    this.#ttlMs = options.ttlMs;
-    this.#maxEntries = options.maxEntries ?? 10_000;
-    this.#now = options.now ?? Date.now;
+    const caching = options.ttlMs > 0;
+    this.#cache = new LRUCache({
+      max: options.maxEntries ?? 10_000,
+      // lru-cache reads ttl 0 as "forever"; with caching off nothing is ever stored anyway.
+      ttl: caching ? options.ttlMs : undefined,
+      ...cacheClock(options.now),
+      fetchMethod: async (_key, _stale, { context }) => {
+        const outcome = await client.lookup(context.attribute, context.value);
+        if (outcome.kind === 'found' && caching) return outcome;
+        throw new Uncached(outcome);
+      },
+    });
   }
 
   get transport() {
@@ -46,42 +58,20 @@ export class LookupService {
 
   async lookup(attribute: Attribute, value: string): Promise<LookupResult> {
     const key = `${attribute}\u0000${value}`;
-    const hit = this.#cached(key);
+    // The common case, without fetch's status bookkeeping; a lookup in flight is not a hit.
+    const hit = this.#cache.get(key);
     if (hit) return { outcome: hit, cached: true, coalesced: false };
-
-    const pending = this.#inflight.get(key);
-    if (pending) return { outcome: await pending, cached: false, coalesced: true };
-
-    const request = this.#client
-      .lookup(attribute, value)
-      .then((outcome) => {
-        if (outcome.kind === 'found') this.#remember(key, outcome.uniqueId, outcome.upstreamStatus);
-        return outcome;
-      })
-      .finally(() => this.#inflight.delete(key));
-    this.#inflight.set(key, request);
-    return { outcome: await request, cached: false, coalesced: false };
-  }
-
-  #cached(key: string): LookupOutcome | undefined {
-    const entry = this.#cache.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.#now()) {
-      this.#cache.delete(key);
-      return undefined;
+    const status: LRUCache.Status<string, Found, { attribute: Attribute; value: string }> = {};
+    const coalesced = () => status.fetch === 'inflight';
+    try {
+      const outcome = await this.#cache.forceFetch(key, {
+        context: { attribute, value },
+        status,
+      });
+      return { outcome, cached: status.fetch === 'hit', coalesced: coalesced() };
+    } catch (error) {
+      if (error instanceof Uncached) return { outcome: error.outcome, cached: false, coalesced: coalesced() };
+      throw error;
     }
-    return { kind: 'found', uniqueId: entry.uniqueId, upstreamStatus: entry.upstreamStatus };
-  }
-
-  #remember(key: string, uniqueId: string, upstreamStatus: number): void {
-    if (this.#ttlMs <= 0) return;
-    this.#cache.delete(key);
-    // Map iteration order is insertion order: the first key is the oldest entry.
-    while (this.#cache.size >= this.#maxEntries) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.#cache.delete(oldest);
-    }
-    this.#cache.set(key, { uniqueId, upstreamStatus, expiresAt: this.#now() + this.#ttlMs });
   }
 }

@@ -4,18 +4,17 @@
 // (../auth/jwt-verifier.ts); `none` exists for the simulator only.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { BEARER_CHALLENGE, invalidToken, JwtVerifier } from '../auth/jwt-verifier';
+import { type Clock, cacheClock } from '../clock';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
 import type { FetchLike } from '../uniphore/client';
-import { networkErrorCode } from '../uniphore/http';
+import { transfer } from '../uniphore/http';
+import { readGwsUser } from './gws-user';
+import type { Principal, PrincipalUser } from './principal';
 
-export interface Principal {
-  /** Stable per-client key for rate limiting, e.g. `session:<hash>`, `jwt:<sub>`, `token:<ip>`, `ip:<ip>`. */
-  key: string;
-  /** The signed-in user when the auth mode knows it (GWS session: from GET /api/v2/me; JWT: claims). */
-  user?: { id: string; userName?: string; firstName?: string; lastName?: string; roles: string[] };
-}
+export type { Principal, PrincipalUser } from './principal';
 
 export interface Authenticator {
   /** Resolves to the caller; rejects with a ProblemError. */
@@ -28,7 +27,7 @@ export const GWS_AUTH_TIMEOUT_MS = 5000;
 export const GWS_VERDICT_TTL_MS = 30_000;
 /** Shorter, so an agent who just logged in is not refused for long. */
 export const GWS_DENIAL_TTL_MS = 5_000;
-const MAX_VERDICTS = 10_000;
+export const MAX_GWS_VERDICTS = 10_000;
 
 function sessionCookie(cookie: string): string {
   for (const part of cookie.split(';')) {
@@ -38,81 +37,66 @@ function sessionCookie(cookie: string): string {
   return cookie;
 }
 
+/** GWS's answer about one Cookie header: a live session (and whose), or none. */
+export interface SessionVerdict {
+  ok: boolean;
+  user?: PrincipalUser;
+}
+
+export interface GwsSessionVerifierOptions {
+  now?: Clock;
+  maxVerdicts?: number;
+}
+
 export class GwsSessionVerifier {
   readonly #meUrl: string;
   readonly #fetch: FetchLike;
-  readonly #now: () => number;
-  readonly #verdicts = new Map<string, { ok: boolean; expiresAt: number }>();
-  readonly #inflight = new Map<string, Promise<boolean>>();
+  /** Verdicts by hash of the Cookie header, and (while GWS is asked) the one question per header. */
+  readonly #verdicts: LRUCache<string, SessionVerdict, string>;
 
-  constructor(gwsUrl: string, fetchFn: FetchLike, now: () => number = Date.now) {
+  constructor(gwsUrl: string, fetchFn: FetchLike, options: GwsSessionVerifierOptions = {}) {
     this.#meUrl = `${gwsUrl}/api/v2/me`;
     this.#fetch = fetchFn;
-    this.#now = now;
+    this.#verdicts = new LRUCache({
+      max: options.maxVerdicts ?? MAX_GWS_VERDICTS,
+      ttl: GWS_VERDICT_TTL_MS,
+      ...cacheClock(options.now),
+      fetchMethod: async (_key, _stale, { context: cookie, options: entry }) => {
+        // Errors (GWS cannot say) reject every waiting caller and are not remembered.
+        const verdict = await this.#ask(cookie);
+        entry.ttl = verdict.ok ? GWS_VERDICT_TTL_MS : GWS_DENIAL_TTL_MS;
+        return verdict;
+      },
+    });
   }
 
-  /** True when GWS accepts the cookie as a session; throws a ProblemError when GWS cannot say. */
-  async verify(cookie: string): Promise<boolean> {
-    const key = sha256(cookie).toString('hex');
-    const known = this.#verdicts.get(key);
-    if (known && known.expiresAt > this.#now()) return known.ok;
-    const pending = this.#inflight.get(key);
-    if (pending) return pending;
-    const check = this.#ask(cookie)
-      .then((ok) => {
-        this.#remember(key, ok);
-        return ok;
-      })
-      .finally(() => this.#inflight.delete(key));
-    this.#inflight.set(key, check);
-    return check;
+  /** GWS's verdict on the cookie; throws a ProblemError when GWS cannot say. */
+  async verify(cookie: string): Promise<SessionVerdict> {
+    return this.#verdicts.forceFetch(sha256(cookie).toString('hex'), { context: cookie });
   }
 
-  async #ask(cookie: string): Promise<boolean> {
-    let response: Response;
-    try {
-      response = await this.#fetch(this.#meUrl, {
-        method: 'GET',
-        headers: { cookie, accept: 'application/json' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(GWS_AUTH_TIMEOUT_MS),
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
+  async #ask(cookie: string): Promise<SessionVerdict> {
+    const result = await transfer(
+      this.#fetch,
+      this.#meUrl,
+      { method: 'GET', headers: { cookie, accept: 'application/json' } },
+      GWS_AUTH_TIMEOUT_MS,
+    );
+    if (!result.ok) {
+      if (result.outcome.kind === 'timeout') {
         throw new ProblemError(504, 'upstream_timeout', 'GWS did not confirm the session in time');
       }
       throw new ProblemError(
         502,
         'upstream_unreachable',
-        `GWS could not be reached (${networkErrorCode(error)})`,
+        `GWS could not be reached (${result.outcome.detail})`,
       );
     }
-    // Only the status matters; release the connection.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return true;
+    const { status, body } = result.response;
+    if (status >= 200 && status < 300) return { ok: true, user: readGwsUser(body) };
     // 3xx: GWS sends unauthenticated browsers to a login page.
-    if (
-      response.status === 401 ||
-      response.status === 403 ||
-      (response.status >= 300 && response.status < 400)
-    ) {
-      return false;
-    }
-    throw new ProblemError(
-      502,
-      'upstream_error',
-      `GWS answered HTTP ${response.status} to the session check`,
-    );
-  }
-
-  #remember(key: string, ok: boolean): void {
-    this.#verdicts.delete(key);
-    while (this.#verdicts.size >= MAX_VERDICTS) {
-      const oldest = this.#verdicts.keys().next().value;
-      if (oldest === undefined) break;
-      this.#verdicts.delete(oldest);
-    }
-    this.#verdicts.set(key, { ok, expiresAt: this.#now() + (ok ? GWS_VERDICT_TTL_MS : GWS_DENIAL_TTL_MS) });
+    if (status === 401 || status === 403 || (status >= 300 && status < 400)) return { ok: false };
+    throw new ProblemError(502, 'upstream_error', `GWS answered HTTP ${status} to the session check`);
   }
 }
 
@@ -125,24 +109,27 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Compares fixed-length digests so neither timing nor length reveals the expected token. */
-export function tokenMatches(candidate: string, expected: string): boolean {
-  return timingSafeEqual(sha256(candidate), sha256(expected));
+export function tokenMatcher(expected: string): (candidate: string) => boolean {
+  const digest = sha256(expected);
+  return (candidate) => timingSafeEqual(sha256(candidate), digest);
 }
 
-export function createAuthenticator(config: Config, fetchFn: FetchLike): Authenticator {
+export const tokenMatches = (candidate: string, expected: string): boolean =>
+  tokenMatcher(expected)(candidate);
+
+export function createAuthenticator(config: Config, fetchFn: FetchLike, now?: Clock): Authenticator {
   const { mode, token, jwt } = config.auth;
   if (mode === 'none') {
     return { authenticate: async (request) => ({ key: `ip:${request.ip}` }) };
   }
   if (mode === 'token') {
-    const expected = token!.reveal();
+    const matches = tokenMatcher(token!.reveal());
     return {
       async authenticate(request) {
         const candidate = bearerToken(request.headers.authorization);
         if (candidate === undefined)
           throw unauthenticated('Authorization: Bearer <token> is required', BEARER_CHALLENGE);
-        if (!tokenMatches(candidate, expected))
-          throw unauthenticated('the bearer token is not valid', BEARER_CHALLENGE);
+        if (!matches(candidate)) throw unauthenticated('the bearer token is not valid', BEARER_CHALLENGE);
         // One token is shared by every client: the address tells clients apart for rate limiting.
         return { key: `token:${request.ip}` };
       },
@@ -161,14 +148,15 @@ export function createAuthenticator(config: Config, fetchFn: FetchLike): Authent
       },
     };
   }
-  const verifier = new GwsSessionVerifier(config.gws.url, fetchFn);
+  const verifier = new GwsSessionVerifier(config.gws.url, fetchFn, { now });
   return {
     async authenticate(request) {
       const cookie = request.headers.cookie;
       if (!cookie) throw unauthenticated('a GWS session is required: sign in to GWS first');
-      if (!(await verifier.verify(cookie)))
-        throw unauthenticated('the GWS session is not valid: sign in again');
-      return { key: `session:${sha256(sessionCookie(cookie)).toString('hex').slice(0, 32)}` };
+      const verdict = await verifier.verify(cookie);
+      if (!verdict.ok) throw unauthenticated('the GWS session is not valid: sign in again');
+      const key = `session:${sha256(sessionCookie(cookie)).toString('hex').slice(0, 32)}`;
+      return verdict.user ? { key, user: verdict.user } : { key };
     },
   };
 }

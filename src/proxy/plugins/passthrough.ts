@@ -112,18 +112,21 @@ function isUnderPath(url: string, path: string): boolean {
  */
 function cutNotificationsOnClose(app: FastifyInstance, notificationsPath: string): void {
   const open = new Set<ServerResponse>();
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isUnderPath(request.url, notificationsPath)) return;
-    const raw = reply.raw;
-    open.add(raw);
-    raw.once('close', () => open.delete(raw));
+  app.addHook('onRequest', (request, reply, done) => {
+    if (isUnderPath(request.url, notificationsPath)) {
+      const raw = reply.raw;
+      open.add(raw);
+      raw.once('close', () => open.delete(raw));
+    }
+    done();
   });
   app.addHook('preClose', async () => {
     for (const raw of open) raw.destroy();
   });
 }
 
-export async function registerPassthrough(app: FastifyInstance, config: Config): Promise<void> {
+/** /api/v2/* and the CometD endpoint to GWS; a notifications path under /api/v2 needs nothing more. */
+export async function registerGwsPassthrough(app: FastifyInstance, config: Config): Promise<void> {
   const notifications = config.gws.notificationsPath;
   const { bodyLimitBytes, notificationsBodyLimitBytes } = config.passthrough;
   cutNotificationsOnClose(app, notifications);
@@ -140,9 +143,12 @@ export async function registerPassthrough(app: FastifyInstance, config: Config):
         proxyOptions(gws, notifications, `${basePath(gws)}${notifications}`, 'GWS'),
       );
     }
-    if (config.simulatorControlUrl !== undefined) {
-      const sim = new URL(config.simulatorControlUrl);
-      await scope.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
-    }
   });
+}
+
+/** /api/sim/* to the embedded simulator's control API, when there is one. */
+export async function registerSimulatorPassthrough(app: FastifyInstance, config: Config): Promise<void> {
+  if (config.simulatorControlUrl === undefined) return;
+  const sim = new URL(config.simulatorControlUrl);
+  await app.register(httpProxy, proxyOptions(sim, '/api/sim', basePath(sim) || '/', 'Simulator'));
 }

@@ -1,7 +1,7 @@
 // The built widget (Vite's dist/). Hashed files under /assets/ never change, so browsers may keep
 // them for a year; index.html must be revalidated so a deploy takes effect on the next load.
 // A missing build is a clear 503, not a crash: the API keeps working without the UI.
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -54,6 +54,11 @@ export function fallbackFor(method: string, url: string): 'index' | 'missing-fil
 export interface StaticSite {
   /** Serves index.html (or the 503 when the widget is not built). */
   sendIndex(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+  /**
+   * What the one wildcard route serves, as routes (`/favicon.svg`, `/assets/*`): the top level of
+   * the build at start-up, so that nothing else is mounted over the widget's own files.
+   */
+  servedPaths: readonly string[];
 }
 
 export const sendMissingFile = (reply: FastifyReply): FastifyReply =>
@@ -96,5 +101,9 @@ export async function registerStaticSite(app: FastifyInstance, root: string): Pr
     return reply.header('cache-control', REVALIDATE).sendFile('index.html', { cacheControl: false });
   };
   app.get('/', sendIndex);
-  return { sendIndex };
+  const entries = rootExists ? await readdir(root, { withFileTypes: true }) : [];
+  const servedPaths = entries
+    .filter((entry) => !entry.name.startsWith('.'))
+    .map((entry) => (entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`));
+  return { sendIndex, servedPaths };
 }

@@ -2,48 +2,39 @@
 // The probe carries no credentials (any status counts) and is cached so a busy orchestrator
 // cannot turn health checks into load on Uniphore.
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { type Clock, cacheClock } from '../clock';
 import type { FetchLike } from '../uniphore/client';
 
 export const READINESS_CACHE_MS = 5000;
 
 export class UpstreamProbe {
-  readonly #url: string;
-  readonly #timeoutMs: number;
-  readonly #fetch: FetchLike;
-  readonly #now: () => number;
-  #last: { ok: boolean; at: number } | undefined;
-  #pending: Promise<boolean> | undefined;
+  /** One entry: the last answer, and while it runs the one probe every caller waits for. */
+  readonly #answers: LRUCache<'upstream', boolean>;
 
-  constructor(url: string, timeoutMs: number, fetchFn: FetchLike, now: () => number = Date.now) {
-    this.#url = url;
-    this.#timeoutMs = timeoutMs;
-    this.#fetch = fetchFn;
-    this.#now = now;
+  constructor(url: string, timeoutMs: number, fetchFn: FetchLike, now?: Clock) {
+    this.#answers = new LRUCache({
+      max: 1,
+      ttl: READINESS_CACHE_MS,
+      ...cacheClock(now),
+      fetchMethod: async () => {
+        try {
+          const response = await fetchFn(url, {
+            method: 'GET',
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+          await response.body?.cancel().catch(() => undefined);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
   }
 
   async ready(): Promise<boolean> {
-    if (this.#last && this.#now() - this.#last.at < READINESS_CACHE_MS) return this.#last.ok;
-    this.#pending ??= this.#probe().finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
-  }
-
-  async #probe(): Promise<boolean> {
-    let ok: boolean;
-    try {
-      const response = await this.#fetch(this.#url, {
-        method: 'GET',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      await response.body?.cancel().catch(() => undefined);
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    this.#last = { ok, at: this.#now() };
-    return ok;
+    return this.#answers.forceFetch('upstream');
   }
 }
 

@@ -1,20 +1,21 @@
 // GET /api/uniphore/unique-id/:attribute/:value — the only route that spends our Uniphore
 // credentials. Per request: authenticate, rate-limit (per authenticated client), validate, look up.
 // Every answer, errors included, is `Cache-Control: no-store`.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAttribute, UniqueIdParams } from '../../shared/lookup-api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { isAttribute, Problem, UniqueIdFound, UniqueIdParams } from '../../shared/lookup-api';
 import type { Config } from '../config';
 import { hashValue } from '../logging';
+import { ATTRIBUTE_PROBLEM, type InputProblem, inputProblem } from '../lookup/input-problem';
 import type { LookupService } from '../lookup/lookup-service';
 import { outcomeReply } from '../lookup/outcome-reply';
-import { validateLookupInput } from '../lookup/validate';
 import type { Authenticator, Principal } from '../plugins/auth';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, sendProblem } from '../problem';
 import type { LookupOutcome } from '../uniphore/client';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The authenticated caller; its key is the rate-limit key (session, JWT subject, token + address, or address). */
+    /** The authenticated caller (null until the route's authentication hook ran); its key is the rate-limit key. */
     principal: Principal | null;
   }
 }
@@ -55,7 +56,10 @@ function logLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
   return 'warn';
 }
 
-export async function lookupRoute(app: FastifyInstance, options: LookupRouteOptions): Promise<void> {
+/** Every answer of the lookup paths, errors included, is serialised from its schema. */
+const problemResponses = { '4xx': Problem, '5xx': Problem };
+
+export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async (app, options) => {
   const { config, service, authenticator } = options;
   app.decorateRequest('principal', null);
 
@@ -73,58 +77,56 @@ export async function lookupRoute(app: FastifyInstance, options: LookupRouteOpti
         `at most ${context.max} lookups per minute; retry in ${context.after}`,
       ),
   });
-  const noStore = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  // Set before anything can fail: error replies keep the headers set so far.
+  const noStore = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     reply.header('cache-control', 'no-store');
-    return payload;
+    done();
   };
   const common = {
     method: 'GET' as const,
     exposeHeadRoute: false,
-    onRequest: [authenticate, rateLimit],
-    onSend: noStore,
+    onRequest: [noStore, authenticate, rateLimit],
   };
 
   const reject = (
     request: FastifyRequest,
     reply: FastifyReply,
-    code: 'invalid_attribute' | 'invalid_value',
-    detail: string,
+    refusal: InputProblem,
     attribute?: unknown,
   ) => {
     request.log.info(
       {
         lookup: {
           attribute: isAttribute(attribute) ? attribute : undefined,
-          outcome: code,
+          outcome: refusal.code,
           upstreamCalls: 0,
         },
       },
       'uniphore lookup rejected',
     );
-    return sendProblem(reply, problem(400, code, detail));
+    return sendProblem(reply, problem(400, refusal.code, refusal.detail));
   };
 
   app.route({
     ...common,
     url: `${LOOKUP_PATH}/:attribute/:value`,
-    schema: { params: UniqueIdParams },
-    // Validation failures reach the handler, which decides between the two stable codes.
+    schema: { params: UniqueIdParams, response: { 200: UniqueIdFound, ...problemResponses } },
+    // The params schema holds every rule; a refusal reaches the handler, which words it and logs it.
     attachValidation: true,
     handler: async (request, reply) => {
-      const params = request.params as { attribute?: unknown; value?: unknown };
-      const input = validateLookupInput(params.attribute, params.value);
-      if (!input.ok) return reject(request, reply, input.code, input.detail, params.attribute);
-      if (request.validationError)
-        return reject(request, reply, 'invalid_value', 'value is not acceptable', params.attribute);
+      const { attribute, value } = request.params;
+      if (request.validationError) {
+        return reject(request, reply, inputProblem(request.validationError.validation, value), attribute);
+      }
 
       const started = performance.now();
-      const result = await service.lookup(input.attribute, input.value);
-      const answer = outcomeReply(result.outcome, input.attribute, config.history.urlTemplate);
+      const result = await service.lookup(attribute, value);
+      const answer = outcomeReply(result.outcome, attribute, config.history.urlTemplate);
       request.log[logLevel(result.outcome)](
         {
           lookup: {
-            attribute: input.attribute,
-            valueHash: hashValue(input.value),
+            attribute,
+            valueHash: hashValue(value),
             transport: service.transport,
             durationMs: Math.round(performance.now() - started),
             outcome: answer.code,
@@ -147,18 +149,12 @@ export async function lookupRoute(app: FastifyInstance, options: LookupRouteOpti
   const malformed = async (request: FastifyRequest, reply: FastifyReply) => {
     const rest = ((request.params as { '*'?: string })['*'] ?? '').replace(/^\/+/, '');
     const [attribute = '', ...value] = rest.split('/');
-    if (!isAttribute(attribute)) {
-      return reject(
-        request,
-        reply,
-        'invalid_attribute',
-        'attribute must be one of dtmf, callReturn, clickToCall, historySearchId',
-      );
-    }
+    if (!isAttribute(attribute)) return reject(request, reply, ATTRIBUTE_PROBLEM);
     const detail =
       value.join('') === '' ? 'value is required' : 'value must be a single path segment: encode "/" as %2F';
-    return reject(request, reply, 'invalid_value', detail, attribute);
+    return reject(request, reply, { code: 'invalid_value', detail }, attribute);
   };
-  app.route({ ...common, url: `${LOOKUP_PATH}/*`, handler: malformed });
-  app.route({ ...common, url: LOOKUP_PATH, handler: malformed });
-}
+  const malformedSchema = { response: problemResponses };
+  app.route({ ...common, url: `${LOOKUP_PATH}/*`, schema: malformedSchema, handler: malformed });
+  app.route({ ...common, url: LOOKUP_PATH, schema: malformedSchema, handler: malformed });
+};

@@ -38,6 +38,8 @@ export function classifyUniqueIdText(raw: string, allowQuoted = true): IdTextVer
     return { kind: 'bad_response', detail: 'JSON document instead of an id' };
   }
   if ([...text].length > MAX_UNIQUE_ID_LENGTH) return { kind: 'bad_response', detail: 'id too long' };
+  // In a history URL a dot segment would move the path: that page is not this id's.
+  if (text === '.' || text === '..') return { kind: 'bad_response', detail: 'dot segment instead of an id' };
   if (!NO_WHITESPACE_OR_CONTROLS.test(text) || LONE_SURROGATE.test(text)) {
     return { kind: 'bad_response', detail: 'id contains whitespace or control characters' };
   }

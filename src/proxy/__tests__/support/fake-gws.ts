@@ -1,13 +1,23 @@
-// A minimal GWS: `/api/v2/me` accepts one session cookie. Counts requests and records headers.
+// A minimal GWS: `/api/v2/me` accepts one session cookie and answers with its user resource.
+// Counts requests and records headers.
 import { once } from 'node:events';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const VALID_SESSION = 'JSESSIONID=valid-session-1';
+export const SESSION_USER = {
+  id: 'a3b2c1d0e9f8',
+  userName: 'agent',
+  firstName: 'Dana',
+  lastName: 'Scully',
+  roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
+};
 
 export class FakeGws {
   readonly received: IncomingHttpHeaders[] = [];
   status = 200;
+  /** The body of a 200 answer; tests replace it to send odd user resources. */
+  meBody = JSON.stringify({ statusCode: 0, user: SESSION_USER });
   #server = http.createServer((req, res) => {
     this.received.push(req.headers);
     if (req.url !== '/api/v2/me') return void res.writeHead(404).end();
@@ -22,7 +32,7 @@ export class FakeGws {
         'x-csrf-header': 'X-CSRF-TOKEN',
         'x-csrf-token': 't',
       })
-      .end('{"statusCode":0,"user":{"userName":"agent"}}');
+      .end(this.meBody);
   });
 
   async start(): Promise<this> {

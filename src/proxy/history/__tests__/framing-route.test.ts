@@ -6,13 +6,17 @@ import { MAX_FRAMING_VERDICTS } from '../framing-route';
 
 const page = 'https://history.example.test/interact/history/abc?view=agent';
 
-function appWith(headers: Record<string, string>, overrides: Record<string, string> = {}) {
+function appWith(
+  headers: Record<string, string>,
+  overrides: Record<string, string> = {},
+  now?: () => number,
+) {
   const calls: string[] = [];
   const fetch: FetchLike = async (input) => {
     calls.push(String(input));
     return new Response('<html></html>', { status: 200, headers });
   };
-  return { calls, app: buildApp(testConfig(overrides), { logger: false, fetch }) };
+  return { calls, app: buildApp(testConfig(overrides), { logger: false, fetch, now }) };
 }
 
 const ask = async (
@@ -70,6 +74,19 @@ describe('GET /api/history/framing', () => {
     await ask(await uncached.app, page);
     await ask(await uncached.app, page);
     expect(uncached.calls).toHaveLength(2);
+  });
+
+  it('asks again once the answer is older than HISTORY_FRAMING_CACHE_MS', async () => {
+    let now = 0;
+    const { app, calls } = appWith({}, { HISTORY_FRAMING_CACHE_MS: '1000' }, () => now);
+    const built = await app;
+    await ask(built, page);
+    now += 999;
+    await ask(built, page);
+    expect(calls).toHaveLength(1);
+    now += 2;
+    await ask(built, page);
+    expect(calls).toHaveLength(2);
   });
 
   it('serves only callers PROXY_AUTH accepts, and fetches nothing for the others', async () => {

@@ -32,13 +32,22 @@ describe('LookupService', () => {
   });
 
   it('caches found ids for the TTL only', async () => {
-    let now = 1000;
+    let now = 0;
     const client = new FakeUniphoreClient(() => found);
     const service = new LookupService(client, { ttlMs: 100, now: () => now });
-    await service.lookup('dtmf', '1');
-    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: true, outcome: { uniqueId: 'u1' } });
-    now += 100;
-    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: false });
+    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: false, coalesced: false });
+    now += 99;
+    expect(await service.lookup('dtmf', '1')).toMatchObject({
+      cached: true,
+      coalesced: false,
+      outcome: { uniqueId: 'u1' },
+    });
+    now += 2;
+    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: false, coalesced: false });
+    expect(client.calls).toHaveLength(2);
+    // The refreshed entry lives a full TTL from its own fetch.
+    now += 99;
+    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: true });
     expect(client.calls).toHaveLength(2);
   });
 
@@ -77,6 +86,30 @@ describe('LookupService', () => {
     for (const value of ['1', '2', '3']) await service.lookup('dtmf', value);
     await service.lookup('dtmf', '1');
     expect(client.calls).toHaveLength(4);
+  });
+
+  it('evicts the least recently used id first', async () => {
+    const client = new FakeUniphoreClient();
+    const service = new LookupService(client, { ttlMs: 60_000, maxEntries: 2, now: () => 0 });
+    await service.lookup('dtmf', '1');
+    await service.lookup('dtmf', '2');
+    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: true });
+    await service.lookup('dtmf', '3'); // evicts 2, read less recently than 1
+    expect(await service.lookup('dtmf', '1')).toMatchObject({ cached: true });
+    expect(await service.lookup('dtmf', '2')).toMatchObject({ cached: false });
+    expect(client.calls.map((c) => c.value)).toEqual(['1', '2', '3', '2']);
+  });
+
+  it('reports a lookup that joined one in flight as coalesced, also for misses and errors', async () => {
+    const gate = deferred<LookupOutcome>();
+    const client = new FakeUniphoreClient(() => gate.promise);
+    const service = new LookupService(client, { ttlMs: 60_000 });
+    const first = service.lookup('dtmf', '1');
+    const second = service.lookup('dtmf', '1');
+    gate.resolve({ kind: 'timeout' });
+    expect(await first).toEqual({ outcome: { kind: 'timeout' }, cached: false, coalesced: false });
+    expect(await second).toEqual({ outcome: { kind: 'timeout' }, cached: false, coalesced: true });
+    expect(client.calls).toHaveLength(1);
   });
 
   it('lets a failed request be retried', async () => {

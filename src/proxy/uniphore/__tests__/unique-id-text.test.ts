@@ -16,6 +16,11 @@ describe('classifyUniqueIdText', () => {
       uniqueId: '744907dd90-6b2e7b816f538cd',
     });
   });
+  it('rejects dot segments, which would move a history URL elsewhere', () => {
+    expect(classifyUniqueIdText('.').kind).toBe('bad_response');
+    expect(classifyUniqueIdText('..').kind).toBe('bad_response');
+    expect(classifyUniqueIdText('...').kind).toBe('found');
+  });
   it('rejects lone surrogates', () => {
     expect(classifyUniqueIdText('a\uD800b').kind).toBe('bad_response');
   });
