@@ -4,6 +4,7 @@ import { buildApp } from './proxy/app';
 import { ConfigError, loadConfig } from './proxy/config';
 import { installShutdown } from './proxy/shutdown';
 import { type Simulator, simulatorEnv, startSimulator } from './simulator';
+import { SimulatorSettingError, simulatorNetwork } from './simulator/network-settings';
 import { desktopUrl } from './simulator/wwe/desktop-page';
 
 async function simulatorSettings(
@@ -14,6 +15,7 @@ async function simulatorSettings(
   const simulator = await startSimulator({
     host: '127.0.0.1',
     requireLogin: env.SIMULATOR_REQUIRE_LOGIN === 'true',
+    ...simulatorNetwork(env, true),
   });
   const settings = simulatorEnv(simulator);
   const filled: NodeJS.ProcessEnv = { ...env, SIMULATOR_CONTROL_URL: settings.gws.SIMULATOR_CONTROL_URL };
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof SimulatorSettingError) {
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { SIM_JWKS_PATH, SIM_JWT_AUDIENCE, simJwtIssuer } from './auth/token-issuer';
 import { controlRoutes } from './control/control-routes';
 import { buildGwsApp } from './gws/gws-server';
+import { type LatencyRelay, startLatencyRelay } from './net/latency-relay';
 import { SimulatorState, type UniphoreCredentials } from './state';
 import type { Stats } from './stats';
+import { simulatorTls } from './tls/simulator-tls';
 import { buildUniphoreApp } from './uniphore/uniphore-server';
 
 export interface SimulatorOptions {
@@ -16,6 +18,12 @@ export interface SimulatorOptions {
   cometdTimeoutMs?: number;
   /** true: GET /api/v2/me needs Basic credentials or a session; false: the demo agent is signed in. */
   requireLogin?: boolean;
+  /** Round trip to the simulated GWS, ms: a latency relay in front of it (0: none). */
+  gwsRttMs?: number;
+  /** Round trip to the simulated Uniphore and its history pages, ms (0: none). */
+  uniphoreRttMs?: number;
+  /** Serve Uniphore and the history pages over HTTPS, with the throwaway certificate in tls/. */
+  uniphoreTls?: boolean;
 }
 
 export interface Simulator {
@@ -83,17 +91,43 @@ const url = (address: AddressInfo | string | null) => {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 };
 
+/** What clients are told to use: the server itself, or a latency relay in front of it. */
+async function reachable(
+  server: { address(): AddressInfo | string | null },
+  rttMs: number,
+  scheme: 'http' | 'https',
+  relays: LatencyRelay[],
+): Promise<string> {
+  const direct = url(server.address()).replace(/^http:/, `${scheme}:`);
+  if (rttMs <= 0) return direct;
+  const target = new URL(direct);
+  const relay = await startLatencyRelay(
+    { host: target.hostname, port: Number(target.port) },
+    rttMs,
+    target.hostname,
+  );
+  relays.push(relay);
+  target.port = String(relay.port);
+  return target.origin;
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? '127.0.0.1';
   const state = new SimulatorState(DEMO_AGENT, SIMULATOR_CREDENTIALS, options.cometdTimeoutMs ?? 25_000);
   await state.tokens.ready();
   const gws = buildGwsApp(state, options.requireLogin ?? false);
   await gws.register(controlRoutes, { state });
-  const uniphore = buildUniphoreApp(state);
+  const uniphore = buildUniphoreApp(state, options.uniphoreTls ? simulatorTls() : undefined);
   await gws.listen({ host, port: options.gwsPort ?? 0 });
   await uniphore.listen({ host, port: options.uniphorePort ?? 0 });
-  state.gwsUrl = url(gws.server.address());
-  state.uniphoreUrl = url(uniphore.server.address());
+  const relays: LatencyRelay[] = [];
+  state.gwsUrl = await reachable(gws.server, options.gwsRttMs ?? 0, 'http', relays);
+  state.uniphoreUrl = await reachable(
+    uniphore.server,
+    options.uniphoreRttMs ?? 0,
+    options.uniphoreTls ? 'https' : 'http',
+    relays,
+  );
   return {
     gwsUrl: state.gwsUrl,
     uniphoreUrl: state.uniphoreUrl,
@@ -105,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       state.cometd.close();
       gws.server.closeAllConnections();
       uniphore.server.closeAllConnections();
-      await Promise.all([gws.close(), uniphore.close()]);
+      await Promise.all([gws.close(), uniphore.close(), ...relays.map((relay) => relay.close())]);
     },
   };
 }

@@ -15,7 +15,11 @@ function documented(): { proxy: string[]; other: string[] } {
 /** Documented in the proxy's part of .env.example, but read by something else. */
 const NOT_PROXY_SETTINGS = [
   'NODE_EXTRA_CA_CERTS', // Node's own
-  'SIMULATOR_REQUIRE_LOGIN', // read by `npm start` for the embedded simulator
+  // read by `npm start` for the embedded simulator:
+  'SIMULATOR_REQUIRE_LOGIN',
+  'SIMULATOR_GWS_RTT_MS',
+  'SIMULATOR_UNIPHORE_RTT_MS',
+  'SIMULATOR_UNIPHORE_TLS',
 ];
 
 const declared = Object.keys(Settings.properties);

@@ -39,8 +39,15 @@ function credentialProblem(state: SimulatorState, request: FastifyRequest): stri
   return null;
 }
 
-export function buildUniphoreApp(state: SimulatorState): FastifyInstance {
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 2048 } });
+export function buildUniphoreApp(
+  state: SimulatorState,
+  https?: { cert: Buffer; key: Buffer },
+): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    routerOptions: { maxParamLength: 2048 },
+    ...(https ? { https } : {}),
+  }) as unknown as FastifyInstance;
   app.addContentTypeParser(
     ['text/xml', 'application/soap+xml'],
     { parseAs: 'string' },
