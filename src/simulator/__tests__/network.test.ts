@@ -24,11 +24,12 @@ describe('latency relay', () => {
         return performance.now() - started;
       };
       const cold = await timed();
-      const warm = await timed();
-      // Cold: the request's round trip; the TCP handshake completes locally at the relay.
+      // The client may not have its first connection back in its pool yet for the second request.
+      const warm = Math.min(await timed(), await timed());
+      // Cold: the TCP handshake's round trip, then the request's; warm: the request's alone.
       expect(warm).toBeGreaterThanOrEqual(95);
       expect(warm).toBeLessThan(180);
-      expect(cold).toBeGreaterThanOrEqual(95);
+      expect(cold).toBeGreaterThanOrEqual(195);
     } finally {
       await relay.close();
     }
@@ -72,8 +73,8 @@ describe('simulated Uniphore over HTTPS behind a latency relay', () => {
           .end();
       });
       expect(status).toBeGreaterThanOrEqual(200);
-      // TCP at the relay, then a TLS 1.3 handshake and the request: at least two round trips.
-      expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+      // TCP, then a TLS 1.3 handshake, then the request: at least three round trips.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(175);
     } finally {
       await sim.close();
     }
