@@ -12,10 +12,12 @@ export type SimulatorProcess = Pick<
   stats(): Promise<ReturnType<Simulator['stats']>>;
 };
 
-export async function startSimulatorProcess(): Promise<SimulatorProcess> {
+/** `env`: extra settings for the simulator (SIMULATOR_GWS_RTT_MS, …). */
+export async function startSimulatorProcess(env: Record<string, string> = {}): Promise<SimulatorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts'], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const lines = createInterface({ input: child.stdout });
   const found: Record<string, string> = {};

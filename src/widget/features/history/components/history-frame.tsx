@@ -65,7 +65,10 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
             src={src}
             sandbox={HISTORY_SANDBOX}
             referrerPolicy="no-referrer"
-            onLoad={() => setLoaded(true)}
+            onLoad={() => {
+              performance.mark('uhw:history-loaded', { detail: { callId, src } });
+              setLoaded(true);
+            }}
           />
         </>
       )}
