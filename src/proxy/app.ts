@@ -8,6 +8,8 @@ import { type Config, ConfigError } from './config';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
+import { Metrics } from './metrics/metrics';
+import { metricsExposed, registerMetrics } from './metrics/metrics-plugin';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
 import { answerExpectContinue } from './plugins/expect-continue';
@@ -21,6 +23,7 @@ import { healthRoutes, UpstreamProbe } from './routes/health-route';
 import { lookupRoute } from './routes/lookup-route';
 import type { FetchLike, UniphoreClient } from './uniphore/client';
 import { createUniphoreClient } from './uniphore/create-client';
+import { measuredClient } from './uniphore/measured-client';
 
 export { installShutdown } from './shutdown';
 
@@ -33,6 +36,8 @@ export interface BuildAppOptions {
   fetch?: FetchLike;
   /** The clock of every cache: lookups, GWS session verdicts, framing verdicts, readiness (tests). */
   now?: Clock;
+  /** Replaces the app's own metrics (tests: a fresh registry they read). */
+  metrics?: Metrics;
 }
 
 /**
@@ -77,18 +82,21 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   await registerSecurity(app, config);
   await app.register(rateLimit, { global: false });
 
+  const metrics = options.metrics ?? new Metrics({ defaultMetrics: metricsExposed(config) });
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
+  const upstream = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
+  const client = measuredClient(upstream, metrics);
   const { now } = options;
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now });
+  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now, metrics });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
-  const authenticator = createAuthenticator(config, fetchFn, now);
-  await app.register(lookupRoute, { config, service, authenticator });
+  const authenticator = createAuthenticator(config, fetchFn, { now, metrics });
+  await app.register(lookupRoute, { config, service, authenticator, metrics });
   await app.register(configRoute, { config });
   await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
-  await app.register(healthRoutes, {
-    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
-  });
+  const probe = new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now);
+  await app.register(healthRoutes, { probe });
+  metrics.observeReadiness(() => probe.ready());
+  await registerMetrics(app, config, metrics);
   await registerSimulatorPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);
   // Every route of the proxy's own is registered by now; GWS gets the rest.
@@ -112,6 +120,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
       cacheTtlMs: config.lookup.cacheTtlMs,
       rateLimitPerMinute: config.lookup.rateLimitPerMinute,
       cors: config.corsOrigins.length > 0,
+      metrics: { mainPort: config.metrics.token !== undefined, listener: config.metrics.port !== undefined },
     },
     'proxy configured',
   );
