@@ -1,13 +1,14 @@
 // Traces through the whole app: spans exported to an in-memory exporter (and, for the real wiring,
 // to a local OTLP/HTTP receiver), a fake Uniphore on a real socket recording the headers it gets.
 import { once } from 'node:events';
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, type Env, testConfig } from '../../__tests__/support/env';
+import { RecordingUpstream } from '../../__tests__/support/recording-upstream';
 import { buildApp } from '../../app';
 import { startTracing, type Tracing, UPSTREAM_SPAN } from '../tracing';
 
@@ -17,37 +18,14 @@ const ROUTE_SPAN = 'GET /api/uniphore/unique-id/:attribute/:value';
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';
 
-/** Uniphore REST answering every lookup with one id, recording the headers of each request. */
-class HeaderRecordingUniphore {
-  readonly headers: IncomingHttpHeaders[] = [];
-  readonly #server = http.createServer((req, res) => {
-    this.headers.push(req.headers);
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('uid-77');
-  });
-
-  async start(): Promise<this> {
-    this.#server.listen(0, '127.0.0.1');
-    await once(this.#server, 'listening');
-    return this;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((resolve) => this.#server.close(resolve));
-  }
-}
-
-let uniphore: HeaderRecordingUniphore;
+/** Uniphore REST on a real socket, answering every lookup with one id and recording its headers. */
+let uniphore: RecordingUpstream;
 let app: FastifyInstance | undefined;
 let tracing: Tracing | undefined;
 /** A new one per test: shutting tracing down shuts its exporter down for good. */
 let exporter = new InMemorySpanExporter();
 beforeAll(async () => {
-  uniphore = await new HeaderRecordingUniphore().start();
+  uniphore = await new RecordingUpstream().start();
 });
 afterAll(async () => uniphore.close());
 afterEach(async () => {
@@ -55,13 +33,14 @@ afterEach(async () => {
   await tracing?.shutdown();
   app = undefined;
   tracing = undefined;
-  uniphore.headers.length = 0;
+  uniphore.reset();
 });
 
 async function setup(env: Env = {}, traced = true) {
+  uniphore.body = 'uid-77';
   exporter = new InMemorySpanExporter();
   tracing = traced ? startTracing({ spanProcessor: new SimpleSpanProcessor(exporter) }) : undefined;
-  app = await buildApp(testConfig({ UNIPHORE_URL: uniphore.url, LOOKUP_CACHE_TTL_MS: '0', ...env }), {
+  app = await buildApp(testConfig({ UNIPHORE_URL: uniphore.origin, LOOKUP_CACHE_TTL_MS: '0', ...env }), {
     logger: false,
     ...(tracing ? { tracing } : {}),
   });
@@ -120,8 +99,8 @@ describe('tracing (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     });
 
     // Uniphore is told the upstream span as its parent, in the same trace.
-    expect(uniphore.headers).toHaveLength(1);
-    expect(uniphore.headers[0]?.traceparent).toBe(`00-${TRACE_ID}-${upstream.spanContext().spanId}-01`);
+    expect(uniphore.seen).toHaveLength(1);
+    expect(uniphore.seen[0]?.headers.traceparent).toBe(`00-${TRACE_ID}-${upstream.spanContext().spanId}-01`);
     // The looked-up value (a caller's number) is in no span.
     expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toContain(VALUE);
   });
@@ -156,8 +135,8 @@ describe('tracing off (no endpoint)', () => {
       headers: { ...authHeader, traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` },
     });
     expect(response.statusCode).toBe(200);
-    expect(uniphore.headers).toHaveLength(1);
-    expect(uniphore.headers[0]).not.toHaveProperty('traceparent');
+    expect(uniphore.seen).toHaveLength(1);
+    expect(uniphore.seen[0]?.headers).not.toHaveProperty('traceparent');
   });
 });
 
@@ -195,7 +174,7 @@ describe('export over OTLP/HTTP', () => {
       expect(text).toContain(UPSTREAM_SPAN);
       expect(text).toContain(TRACE_ID);
       expect(text).not.toContain(VALUE);
-      expect(uniphore.headers[0]?.traceparent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
+      expect(uniphore.seen[0]?.headers.traceparent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
     } finally {
       collector.closeAllConnections();
       await new Promise((resolve) => collector.close(resolve));
