@@ -10,6 +10,7 @@ import path from 'node:path';
 import { helloWorldBundle, initialBundle, supervisorInInitialLoad } from './bundle';
 import { widgetHeapGrowth } from './memory';
 import { networkPopLatency } from './network';
+import { startOtlpSink } from './otlp-sink';
 import { browserFloorPopLatency, floorPopLatency, widgetPopLatency } from './pop-latency';
 import { proxyCpuPerCachedLookup } from './proxy-cpu';
 import { cacheHit, coalescing, proxyOverhead } from './proxy-overhead';
@@ -176,6 +177,22 @@ if (only.has('cpu')) {
     targetRatio: 2,
     note: `${cpu.proxy.sent} requests per round; baseline: a bare Fastify route, same params schema, same JSON`,
   });
+  // The same with OTEL_EXPORTER_OTLP_ENDPOINT set: request and handler spans per lookup, exported.
+  const sink = await startOtlpSink();
+  try {
+    const traced = await step(`proxy CPU per cached lookup at ${RATE} req/s, tracing on`, () =>
+      proxyCpuPerCachedLookup(RATE, SECONDS, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }),
+    );
+    figures.push({
+      name: '7. proxy CPU per cached lookup, tracing on',
+      value: traced.proxy.microseconds,
+      baseline: cpu.proxy.microseconds,
+      unit: 'µs',
+      note: `baseline: tracing off (above); ${await sink.spans()} spans reached the collector`,
+    });
+  } finally {
+    await sink.close();
+  }
 }
 
 const chromiumVersion = (() => {

@@ -44,9 +44,14 @@ async function cpuPerRequest(url: string, headers: Record<string, string>, rate:
 
 const median = (runs: CpuPerRequest[]) => medianBy(runs, (run) => run.microseconds);
 
-export async function proxyCpuPerCachedLookup(rate: number, seconds: number) {
+/** `settings` are added to the proxy's (OTEL_EXPORTER_OTLP_ENDPOINT for the tracing-on figure). */
+export async function proxyCpuPerCachedLookup(
+  rate: number,
+  seconds: number,
+  settings: Record<string, string> = {},
+) {
   // Token auth: a production proxy always authenticates, and a token costs the same on every request.
-  const env = { LOOKUP_CACHE_TTL_MS: '3600000', PROXY_AUTH: 'token', PROXY_TOKEN: TOKEN };
+  const env = { LOOKUP_CACHE_TTL_MS: '3600000', PROXY_AUTH: 'token', PROXY_TOKEN: TOKEN, ...settings };
   return withProxy(env, async (proxy) => {
     const headers = { authorization: `Bearer ${TOKEN}` };
     const first = await fetch(`${proxy}${LOOKUP}`, { headers });

@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   const { config, app } = await configuredApp(env, simulator);
   installShutdown(app, async () => simulator?.close());
   const address = await app.listen({ port: config.port, host: config.host });
+  // METRICS_PORT: the private listener Prometheus scrapes; closed with the app (onClose).
+  await app.metricsListener?.listen();
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
   const notes = simulator

@@ -8,6 +8,8 @@ import { type Config, ConfigError } from './config';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
+import { Metrics } from './metrics/metrics';
+import { metricsExposed, registerMetrics } from './metrics/metrics-plugin';
 import { createAuthenticator } from './plugins/auth';
 import { installErrorHandling } from './plugins/errors';
 import { answerExpectContinue } from './plugins/expect-continue';
@@ -19,8 +21,10 @@ import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
 import { healthRoutes, UpstreamProbe } from './routes/health-route';
 import { lookupRoute } from './routes/lookup-route';
+import type { Tracing } from './tracing/tracing';
 import type { FetchLike, UniphoreClient } from './uniphore/client';
 import { createUniphoreClient } from './uniphore/create-client';
+import { measuredClient } from './uniphore/measured-client';
 
 export { installShutdown } from './shutdown';
 
@@ -33,6 +37,18 @@ export interface BuildAppOptions {
   fetch?: FetchLike;
   /** The clock of every cache: lookups, GWS session verdicts, framing verdicts, readiness (tests). */
   now?: Clock;
+  /** Replaces the app's own metrics (tests: a fresh registry they read). */
+  metrics?: Metrics;
+  /** Replaces the tracing OTEL_EXPORTER_OTLP_ENDPOINT starts (tests: an in-memory exporter; the test shuts it down). */
+  tracing?: Tracing;
+}
+
+/** Only with an endpoint (or a test's tracing) is the OpenTelemetry SDK loaded at all. */
+async function tracingFor(config: Config, given: Tracing | undefined) {
+  if (given) return { tracing: given, owned: false };
+  const endpoint = config.tracing.otlpEndpoint;
+  if (endpoint === undefined) return { tracing: undefined, owned: false };
+  return { tracing: (await import('./tracing/tracing')).startTracing({ endpoint }), owned: true };
 }
 
 /**
@@ -77,18 +93,29 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   await registerSecurity(app, config);
   await app.register(rateLimit, { global: false });
 
+  const metrics = options.metrics ?? new Metrics({ defaultMetrics: metricsExposed(config) });
+  const { tracing, owned } = await tracingFor(config, options.tracing);
+  if (tracing && owned) app.addHook('onClose', () => tracing.shutdown());
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
+  const upstream =
+    options.uniphoreClient ??
+    createUniphoreClient(config.uniphore, tracing ? tracing.propagatingFetch(fetchFn) : fetchFn);
+  const client = measuredClient(tracing ? tracing.tracedClient(upstream) : upstream, metrics);
   const { now } = options;
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now });
+  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now, metrics });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
-  const authenticator = createAuthenticator(config, fetchFn, now);
-  await app.register(lookupRoute, { config, service, authenticator });
+  const authenticator = createAuthenticator(config, fetchFn, { now, metrics });
+  await app.register(async (scope) => {
+    // Traces cover the lookup route alone: long polls and static files are not worth a span.
+    if (tracing) await scope.register(tracing.plugin);
+    await scope.register(lookupRoute, { config, service, authenticator, metrics });
+  });
   await app.register(configRoute, { config });
   await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
-  await app.register(healthRoutes, {
-    probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
-  });
+  const probe = new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now);
+  await app.register(healthRoutes, { probe });
+  metrics.observeReadiness(() => probe.ready());
+  await registerMetrics(app, config, metrics);
   await registerSimulatorPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);
   // Every route of the proxy's own is registered by now; GWS gets the rest.
@@ -112,6 +139,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
       cacheTtlMs: config.lookup.cacheTtlMs,
       rateLimitPerMinute: config.lookup.rateLimitPerMinute,
       cors: config.corsOrigins.length > 0,
+      metrics: { mainPort: config.metrics.token !== undefined, listener: config.metrics.port !== undefined },
+      tracing: tracing !== undefined,
     },
     'proxy configured',
   );

@@ -92,6 +92,16 @@ export interface Config {
   readonly passthrough: { readonly bodyLimitBytes: number; readonly notificationsBodyLimitBytes: number };
   /** Load balancers in front of the proxy whose X-Forwarded-* headers are believed. */
   readonly trustProxyHops: number;
+  /** Where Prometheus reads GET /metrics: a private listener, the main port behind a token, both or neither. */
+  readonly metrics: {
+    /** Port of the metrics-only listener; unset: none. */
+    readonly port: number | undefined;
+    readonly host: string;
+    /** Opens /metrics on the main port; unset: /metrics answers 404 there. */
+    readonly token: Secret | undefined;
+  };
+  /** OpenTelemetry traces: on exactly when an OTLP/HTTP endpoint is set. */
+  readonly tracing: { readonly otlpEndpoint: string | undefined };
   /** Set by main.ts when it started the embedded simulator. */
   readonly simulatorControlUrl: string | undefined;
 }
@@ -116,6 +126,18 @@ function crossChecks(values: Partial<Settings>): ConfigIssue[] {
       setting: 'PROXY_AUTH',
       message:
         'none lets anyone query Uniphore through this proxy; it is only allowed with the embedded simulator or with PROXY_ALLOW_UNAUTHENTICATED=true',
+    });
+  }
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
+    issues.push({
+      setting: 'METRICS_PORT',
+      message: 'must differ from PORT (the metrics listener is a second one)',
+    });
+  }
+  if (values.METRICS_TOKEN !== undefined && values.METRICS_TOKEN === values.PROXY_TOKEN) {
+    issues.push({
+      setting: 'METRICS_TOKEN',
+      message: 'must differ from PROXY_TOKEN: every lookup client would be able to read the metrics',
     });
   }
   return issues;
@@ -196,6 +218,12 @@ export function loadConfig(env: Env): Config {
       notificationsBodyLimitBytes: v.NOTIFICATIONS_BODY_LIMIT_BYTES,
     }),
     trustProxyHops: v.TRUST_PROXY_HOPS,
+    metrics: Object.freeze({
+      port: v.METRICS_PORT,
+      host: v.METRICS_HOST,
+      token: v.METRICS_TOKEN === undefined ? undefined : new Secret(v.METRICS_TOKEN),
+    }),
+    tracing: Object.freeze({ otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT }),
     simulatorControlUrl: v.SIMULATOR_CONTROL_URL,
   });
 }

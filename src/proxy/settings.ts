@@ -58,6 +58,18 @@ const pathSegment = (description: string, fallback?: string) =>
     ...(fallback === undefined ? {} : { default: fallback }),
   });
 
+/** A shared secret a caller presents as `Authorization: Bearer`: long enough not to be guessed. */
+const bearerSecret = (description: string) =>
+  Type.Optional(
+    Type.String({
+      pattern: '^[\\x21-\\x7e]+$',
+      minLength: 32,
+      maxLength: 512,
+      errorMessage: 'must be 32..512 visible ASCII characters',
+      description,
+    }),
+  );
+
 const attachedDataKey = (field: string) =>
   Type.Optional(
     Type.String({
@@ -140,15 +152,7 @@ export const Settings = Type.Object({
     default: 'gws',
     description: 'Who may look up: GWS session, bearer token, a signed JWT, or anyone (simulator only)',
   }),
-  PROXY_TOKEN: Type.Optional(
-    Type.String({
-      pattern: '^[\\x21-\\x7e]+$',
-      minLength: 32,
-      maxLength: 512,
-      errorMessage: 'must be 32..512 visible ASCII characters',
-      description: 'Shared bearer token for PROXY_AUTH=token',
-    }),
-  ),
+  PROXY_TOKEN: bearerSecret('Shared bearer token for PROXY_AUTH=token'),
   JWT_JWKS_URL: Type.Optional(
     Type.String({
       format: 'http-url',
@@ -215,6 +219,29 @@ export const Settings = Type.Object({
     10,
     0,
     'Load balancers in front of the proxy whose X-Forwarded-* are believed (only when clients cannot bypass them)',
+  ),
+
+  METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description: 'Port of a second listener serving only GET /metrics; unset: no such listener',
+    }),
+  ),
+  METRICS_HOST: Type.String({
+    pattern: '^\\S+$',
+    default: '127.0.0.1',
+    errorMessage: 'must be a host name or IP address',
+    description: 'Interface the METRICS_PORT listener binds (keep it private)',
+  }),
+  METRICS_TOKEN: bearerSecret(
+    'Bearer token that opens GET /metrics on the main port; unset: /metrics is not served there',
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+    Type.String({
+      format: 'http-url',
+      description: 'OTLP/HTTP collector base URL (traces go to {url}/v1/traces); unset: no tracing',
+    }),
   ),
 
   STATIC_DIR: Type.String({ default: 'dist', description: 'Directory of the built widget' }),

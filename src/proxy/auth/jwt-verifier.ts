@@ -6,6 +6,7 @@
 // answered 502/504, never a 401 that would tell the widget its user is not signed in.
 import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { JwtSettings } from '../config';
+import type { JwtOutcome, Metrics } from '../metrics/metrics';
 import type { Principal } from '../plugins/principal';
 import { ProblemError } from '../problem';
 import type { FetchLike } from '../uniphore/client';
@@ -28,32 +29,60 @@ const INVALID_TOKEN_CHALLENGE = {
 export const invalidToken = (detail: string) =>
   new ProblemError(401, 'unauthenticated', detail, INVALID_TOKEN_CHALLENGE);
 
+/** The 401 of a refused token, remembering which check failed. */
+class TokenRefused extends ProblemError {
+  readonly outcome: TokenRejection['outcome'];
+
+  constructor(refused: TokenRejection) {
+    super(401, 'unauthenticated', refused.detail, INVALID_TOKEN_CHALLENGE);
+    this.outcome = refused.outcome;
+  }
+}
+
+/** Why a token was refused: the failed check, for the metrics, and words for the caller. */
+export interface TokenRejection {
+  outcome: Exclude<JwtOutcome, 'valid' | 'keys_unavailable'>;
+  detail: string;
+}
+
+const rejection = (outcome: TokenRejection['outcome'], detail: string): TokenRejection => ({
+  outcome,
+  detail,
+});
+
 /**
  * Why jose refused a token, in words that name the failed check and nothing of the token itself;
  * undefined for errors that are not about the token.
  */
-export function tokenRejection(error: unknown): string | undefined {
-  if (error instanceof errors.JWTExpired) return 'the token has expired (exp)';
+export function tokenRejection(error: unknown): TokenRejection | undefined {
+  if (error instanceof errors.JWTExpired) return rejection('expired', 'the token has expired (exp)');
   if (error instanceof errors.JWTClaimValidationFailed) {
     const { claim, reason } = error;
-    if (reason === 'missing') return `the token has no ${claim} claim`;
-    if (reason === 'invalid') return `the token's ${claim} claim is malformed`;
-    if (claim === 'nbf') return 'the token is not valid yet (nbf)';
-    if (claim === 'iss') return 'the token was issued by another issuer (iss)';
-    if (claim === 'aud') return 'the token is meant for another audience (aud)';
-    return `the token's ${claim} claim is not accepted`;
+    if (reason === 'missing') return rejection('claims', `the token has no ${claim} claim`);
+    if (reason === 'invalid') return rejection('claims', `the token's ${claim} claim is malformed`);
+    if (claim === 'nbf') return rejection('not_yet_valid', 'the token is not valid yet (nbf)');
+    if (claim === 'iss') return rejection('issuer', 'the token was issued by another issuer (iss)');
+    if (claim === 'aud') return rejection('audience', 'the token is meant for another audience (aud)');
+    return rejection('claims', `the token's ${claim} claim is not accepted`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return "the token's signing algorithm is not accepted";
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature does not verify';
-  if (error instanceof errors.JWKSNoMatchingKey) return "no key in the issuer's key set matches the token";
-  if (error instanceof errors.JWKSMultipleMatchingKeys)
-    return "the token does not name one key of the issuer's key set (kid)";
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return rejection('algorithm', "the token's signing algorithm is not accepted");
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return rejection('signature', 'the token signature does not verify');
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return rejection('unknown_key', "no key in the issuer's key set matches the token");
+  }
+  if (error instanceof errors.JWKSMultipleMatchingKeys) {
+    return rejection('unknown_key', "the token does not name one key of the issuer's key set (kid)");
+  }
   if (
     error instanceof errors.JWSInvalid ||
     error instanceof errors.JWTInvalid ||
     error instanceof errors.JOSENotSupported
   ) {
-    return 'the token is not a well-formed signed JWT';
+    return rejection('malformed', 'the token is not a well-formed signed JWT');
   }
   return undefined;
 }
@@ -105,12 +134,20 @@ function jwksFetch(fetchFn: FetchLike): (url: string, init: RequestInit) => Prom
   };
 }
 
+export interface JwtVerifierOptions {
+  timeoutMs?: number;
+  /** Counts each verification by outcome. */
+  metrics?: Pick<Metrics, 'jwtVerified'>;
+}
+
 export class JwtVerifier {
   readonly #settings: JwtSettings;
   readonly #keys: JWTVerifyGetKey;
+  readonly #metrics: Pick<Metrics, 'jwtVerified'> | undefined;
 
-  constructor(settings: JwtSettings, fetchFn: FetchLike, options: { timeoutMs?: number } = {}) {
+  constructor(settings: JwtSettings, fetchFn: FetchLike, options: JwtVerifierOptions = {}) {
     this.#settings = settings;
+    this.#metrics = options.metrics;
     const remote = createRemoteJWKSet(new URL(settings.jwksUrl), {
       timeoutDuration: options.timeoutMs ?? JWKS_TIMEOUT_MS,
       cooldownDuration: JWKS_COOLDOWN_MS,
@@ -128,6 +165,20 @@ export class JwtVerifier {
 
   /** The caller the token names; throws a ProblemError (401, or 502/504 when the keys are out of reach). */
   async verify(token: string): Promise<Principal> {
+    try {
+      const principal = await this.#verify(token);
+      this.#metrics?.jwtVerified('valid');
+      return principal;
+    } catch (error) {
+      // A ProblemError without a rejection is the key set's outage (502/504); anything else, a bug.
+      if (error instanceof ProblemError) {
+        this.#metrics?.jwtVerified(error instanceof TokenRefused ? error.outcome : 'keys_unavailable');
+      }
+      throw error;
+    }
+  }
+
+  async #verify(token: string): Promise<Principal> {
     const { issuer, audience, algorithms, clockToleranceS, rolesClaim } = this.#settings;
     let payload: Record<string, unknown>;
     try {
@@ -141,12 +192,12 @@ export class JwtVerifier {
       }));
     } catch (error) {
       if (error instanceof ProblemError) throw error;
-      const detail = tokenRejection(error);
-      if (detail === undefined) throw error;
-      throw invalidToken(detail);
+      const refused = tokenRejection(error);
+      if (refused === undefined) throw error;
+      throw new TokenRefused(refused);
     }
     const mapped = principalFromClaims(payload, rolesClaim);
-    if (!mapped.ok) throw invalidToken(mapped.detail);
+    if (!mapped.ok) throw new TokenRefused({ outcome: 'claims', detail: mapped.detail });
     return mapped.principal;
   }
 }

@@ -4,6 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Attribute } from '../../shared/lookup-api';
 import { type Clock, cacheClock } from '../clock';
+import type { CacheResult, Metrics } from '../metrics/metrics';
 import type { LookupOutcome, UniphoreClient } from '../uniphore/client';
 
 export interface LookupResult {
@@ -19,6 +20,8 @@ export interface LookupServiceOptions {
   ttlMs: number;
   maxEntries?: number;
   now?: Clock;
+  /** Counts where each answer came from (cache, a lookup in flight, Uniphore). */
+  metrics?: Pick<Metrics, 'lookupCache'>;
 }
 
 type Found = Extract<LookupOutcome, { kind: 'found' }>;
@@ -33,11 +36,13 @@ class Uncached {
 
 export class LookupService {
   readonly #client: UniphoreClient;
+  readonly #metrics: Pick<Metrics, 'lookupCache'> | undefined;
   /** Found ids, and (while they run) the upstream requests, one per attribute and value. */
   readonly #cache: LRUCache<string, Found, { attribute: Attribute; value: string }>;
 
   constructor(client: UniphoreClient, options: LookupServiceOptions) {
     this.#client = client;
+    this.#metrics = options.metrics;
     const caching = options.ttlMs > 0;
     this.#cache = new LRUCache({
       max: options.maxEntries ?? 10_000,
@@ -60,7 +65,7 @@ export class LookupService {
     const key = `${attribute}\u0000${value}`;
     // The common case, without fetch's status bookkeeping; a lookup in flight is not a hit.
     const hit = this.#cache.get(key);
-    if (hit) return { outcome: hit, cached: true, coalesced: false };
+    if (hit) return this.#counted({ outcome: hit, cached: true, coalesced: false });
     const status: LRUCache.Status<string, Found, { attribute: Attribute; value: string }> = {};
     const coalesced = () => status.fetch === 'inflight';
     try {
@@ -68,10 +73,22 @@ export class LookupService {
         context: { attribute, value },
         status,
       });
-      return { outcome, cached: status.fetch === 'hit', coalesced: coalesced() };
+      return this.#counted({ outcome, cached: status.fetch === 'hit', coalesced: coalesced() });
     } catch (error) {
-      if (error instanceof Uncached) return { outcome: error.outcome, cached: false, coalesced: coalesced() };
+      if (error instanceof Uncached) {
+        return this.#counted({ outcome: error.outcome, cached: false, coalesced: coalesced() });
+      }
       throw error;
     }
   }
+
+  #counted(result: LookupResult): LookupResult {
+    this.#metrics?.lookupCache(cacheResult(result));
+    return result;
+  }
+}
+
+function cacheResult(result: LookupResult): CacheResult {
+  if (result.cached) return 'hit';
+  return result.coalesced ? 'coalesced' : 'miss';
 }

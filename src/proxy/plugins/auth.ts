@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { BEARER_CHALLENGE, invalidToken, JwtVerifier } from '../auth/jwt-verifier';
 import { type Clock, cacheClock } from '../clock';
 import type { Config } from '../config';
+import type { Metrics } from '../metrics/metrics';
 import { ProblemError } from '../problem';
 import type { FetchLike } from '../uniphore/client';
 import { transfer } from '../uniphore/http';
@@ -46,6 +47,8 @@ export interface SessionVerdict {
 export interface GwsSessionVerifierOptions {
   now?: Clock;
   maxVerdicts?: number;
+  /** Counts GWS's verdicts and where each caller's verdict came from. */
+  metrics?: Pick<Metrics, 'sessionChecked' | 'sessionCache'>;
 }
 
 export class GwsSessionVerifier {
@@ -53,17 +56,19 @@ export class GwsSessionVerifier {
   readonly #fetch: FetchLike;
   /** Verdicts by hash of the Cookie header, and (while GWS is asked) the one question per header. */
   readonly #verdicts: LRUCache<string, SessionVerdict, string>;
+  readonly #metrics: GwsSessionVerifierOptions['metrics'];
 
   constructor(gwsUrl: string, fetchFn: FetchLike, options: GwsSessionVerifierOptions = {}) {
     this.#meUrl = `${gwsUrl}/api/v2/me`;
     this.#fetch = fetchFn;
+    this.#metrics = options.metrics;
     this.#verdicts = new LRUCache({
       max: options.maxVerdicts ?? MAX_GWS_VERDICTS,
       ttl: GWS_VERDICT_TTL_MS,
       ...cacheClock(options.now),
       fetchMethod: async (_key, _stale, { context: cookie, options: entry }) => {
         // Errors (GWS cannot say) reject every waiting caller and are not remembered.
-        const verdict = await this.#ask(cookie);
+        const verdict = await this.#askCounted(cookie);
         entry.ttl = verdict.ok ? GWS_VERDICT_TTL_MS : GWS_DENIAL_TTL_MS;
         return verdict;
       },
@@ -72,7 +77,25 @@ export class GwsSessionVerifier {
 
   /** GWS's verdict on the cookie; throws a ProblemError when GWS cannot say. */
   async verify(cookie: string): Promise<SessionVerdict> {
-    return this.#verdicts.forceFetch(sha256(cookie).toString('hex'), { context: cookie });
+    const status: LRUCache.Status<string, SessionVerdict, string> = {};
+    try {
+      return await this.#verdicts.forceFetch(sha256(cookie).toString('hex'), { context: cookie, status });
+    } finally {
+      this.#metrics?.sessionCache(
+        status.fetch === 'hit' ? 'hit' : status.fetch === 'inflight' ? 'coalesced' : 'miss',
+      );
+    }
+  }
+
+  async #askCounted(cookie: string): Promise<SessionVerdict> {
+    try {
+      const verdict = await this.#ask(cookie);
+      this.#metrics?.sessionChecked(verdict.ok ? 'valid' : 'invalid');
+      return verdict;
+    } catch (error) {
+      this.#metrics?.sessionChecked('error');
+      throw error;
+    }
   }
 
   async #ask(cookie: string): Promise<SessionVerdict> {
@@ -117,8 +140,18 @@ export function tokenMatcher(expected: string): (candidate: string) => boolean {
 export const tokenMatches = (candidate: string, expected: string): boolean =>
   tokenMatcher(expected)(candidate);
 
-export function createAuthenticator(config: Config, fetchFn: FetchLike, now?: Clock): Authenticator {
+export interface AuthenticatorOptions {
+  now?: Clock;
+  metrics?: Pick<Metrics, 'sessionChecked' | 'sessionCache' | 'jwtVerified'>;
+}
+
+export function createAuthenticator(
+  config: Config,
+  fetchFn: FetchLike,
+  options: AuthenticatorOptions = {},
+): Authenticator {
   const { mode, token, jwt } = config.auth;
+  const { now, metrics } = options;
   if (mode === 'none') {
     return { authenticate: async (request) => ({ key: `ip:${request.ip}` }) };
   }
@@ -136,19 +169,24 @@ export function createAuthenticator(config: Config, fetchFn: FetchLike, now?: Cl
     };
   }
   if (mode === 'jwt') {
-    const verifier = new JwtVerifier(jwt!, fetchFn);
+    const verifier = new JwtVerifier(jwt!, fetchFn, { metrics });
     return {
       async authenticate(request) {
         const header = request.headers.authorization;
-        if (header === undefined || !/^Bearer\b/i.test(header))
+        if (header === undefined || !/^Bearer\b/i.test(header)) {
+          metrics?.jwtVerified('missing');
           throw unauthenticated('Authorization: Bearer <JWT> is required', BEARER_CHALLENGE);
+        }
         const candidate = bearerToken(header);
-        if (candidate === undefined) throw invalidToken('the Authorization header is not Bearer <JWT>');
+        if (candidate === undefined) {
+          metrics?.jwtVerified('malformed');
+          throw invalidToken('the Authorization header is not Bearer <JWT>');
+        }
         return verifier.verify(candidate);
       },
     };
   }
-  const verifier = new GwsSessionVerifier(config.gws.url, fetchFn, { now });
+  const verifier = new GwsSessionVerifier(config.gws.url, fetchFn, { now, metrics });
   return {
     async authenticate(request) {
       const cookie = request.headers.cookie;

@@ -9,6 +9,7 @@ import { hashValue } from '../logging';
 import { ATTRIBUTE_PROBLEM, type InputProblem, inputProblem } from '../lookup/input-problem';
 import type { LookupService } from '../lookup/lookup-service';
 import { outcomeReply } from '../lookup/outcome-reply';
+import type { Metrics } from '../metrics/metrics';
 import type { Authenticator, Principal } from '../plugins/auth';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, sendProblem } from '../problem';
 import type { LookupOutcome } from '../uniphore/client';
@@ -24,6 +25,7 @@ export interface LookupRouteOptions {
   config: Config;
   service: LookupService;
   authenticator: Authenticator;
+  metrics?: Pick<Metrics, 'lookupAnswered' | 'rateLimited'>;
 }
 
 export const LOOKUP_PATH = '/api/uniphore/unique-id';
@@ -60,7 +62,7 @@ function logLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
 const problemResponses = { '4xx': Problem, '5xx': Problem };
 
 export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async (app, options) => {
-  const { config, service, authenticator } = options;
+  const { config, service, authenticator, metrics } = options;
   app.decorateRequest('principal', null);
 
   const authenticate = async (request: FastifyRequest) => {
@@ -70,12 +72,14 @@ export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async 
     max: config.lookup.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.principal?.key ?? `ip:${request.ip}`,
-    errorResponseBuilder: (_request, context) =>
-      new ProblemError(
+    errorResponseBuilder: (_request, context) => {
+      metrics?.rateLimited('lookup');
+      return new ProblemError(
         429,
         'rate_limited',
         `at most ${context.max} lookups per minute; retry in ${context.after}`,
-      ),
+      );
+    },
   });
   // Set before anything can fail: error replies keep the headers set so far.
   const noStore = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
@@ -94,6 +98,7 @@ export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async 
     refusal: InputProblem,
     attribute?: unknown,
   ) => {
+    metrics?.lookupAnswered(isAttribute(attribute) ? attribute : 'none', service.transport, refusal.code);
     request.log.info(
       {
         lookup: {
@@ -122,6 +127,7 @@ export const lookupRoute: FastifyPluginAsyncTypebox<LookupRouteOptions> = async 
       const started = performance.now();
       const result = await service.lookup(attribute, value);
       const answer = outcomeReply(result.outcome, attribute, config.history.urlTemplate);
+      metrics?.lookupAnswered(attribute, service.transport, answer.code);
       request.log[logLevel(result.outcome)](
         {
           lookup: {

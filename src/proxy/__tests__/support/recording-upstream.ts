@@ -20,6 +20,8 @@ export class RecordingUpstream {
   started = 0;
   holdMs = 0;
   status = 200;
+  /** The answer's body; unset: the request's body echoed, or a GWS-like `{"statusCode":0}`. */
+  body: string | undefined;
   #server = http.createServer(async (req, res) => {
     this.started++;
     const chunks: Buffer[] = [];
@@ -45,7 +47,7 @@ export class RecordingUpstream {
       'x-powered-by': 'Jetty(9)',
     });
     // Echo the body byte for byte so the test can compare.
-    res.end(body.length > 0 ? body : '{"statusCode":0}');
+    res.end(this.body ?? (body.length > 0 ? body : '{"statusCode":0}'));
   });
 
   async start(): Promise<this> {
@@ -64,6 +66,7 @@ export class RecordingUpstream {
     this.started = 0;
     this.holdMs = 0;
     this.status = 200;
+    this.body = undefined;
   }
 
   async close(): Promise<void> {
