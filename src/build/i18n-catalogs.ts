@@ -14,7 +14,8 @@ const LOCALES_DIR = fileURLToPath(new URL('../widget/i18n/locales', import.meta.
 
 export async function compileCatalog(locale: string): Promise<Record<string, CompiledMessage>> {
   const pseudo = locale === 'pseudo';
-  if (!pseudo && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) throw new Error(`no catalog named ${locale}`);
+  if (!pseudo && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
+    throw new Error(`no catalog named ${locale}`);
   const file = path.join(LOCALES_DIR, `${pseudo ? 'en' : locale}.json`);
   const source = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
   const compiled: Record<string, CompiledMessage> = {};
@@ -22,7 +23,9 @@ export async function compileCatalog(locale: string): Promise<Record<string, Com
     try {
       compiled[id] = pseudo ? compilePseudo(message) : compileMessageOrThrow(message);
     } catch (error) {
-      throw new Error(`${path.basename(file)}: message "${id}" does not compile: ${(error as Error).message}`);
+      throw new Error(
+        `${path.basename(file)}: message "${id}" does not compile: ${(error as Error).message}`,
+      );
     }
   }
   return compiled;

@@ -5,9 +5,9 @@ import { deepLinkSource } from '../features/deep-link/deep-link-source';
 import { hostPageSource } from '../features/host-page/host-page-source';
 import { gwsCallSource } from '../features/notifications/gws-call-source';
 import type { GwsNotifications } from '../features/notifications/gws-notifications';
-import { type CallSource, lazySource } from '../lib/call-source';
 import { callerNumber } from '../i18n/caller-number';
 import { t } from '../i18n/i18n';
+import { type CallSource, lazySource } from '../lib/call-source';
 import { applyTheme } from '../ui/theme';
 import type { Host, Mode } from './mode';
 

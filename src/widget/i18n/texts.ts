@@ -12,4 +12,5 @@ export const durationText = (ms: number | undefined): string =>
   ms === undefined ? '' : t('steps.ms', { ms: Math.round(ms) });
 
 /** Outcome and attempt statuses are written with hyphens; ICU select keys cannot hold one. */
-export const selectKey = (value: string): string => value.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+export const selectKey = (value: string): string =>
+  value.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());

@@ -71,7 +71,9 @@ export function PopSteps({ pop }: { pop: Pop }) {
         <li className="step" data-status={lookup.status} data-step="lookup">
           <span className="step__name">{t('steps.lookup')}</span>
           <span className="step__detail">{lookup.text}</span>
-          <span className="step__ms">{pop.settledAt ? durationText(pop.settledAt - pop.receivedAt) : ''}</span>
+          <span className="step__ms">
+            {pop.settledAt ? durationText(pop.settledAt - pop.receivedAt) : ''}
+          </span>
           <details className="attempts">
             <summary>{t('steps.attempts')}</summary>
             <ul aria-label={t('steps.attempts')}>

@@ -3,7 +3,7 @@ import type { Attribute } from '../../../../shared/lookup-constants';
 import type { FeedEntry } from '../../../../shared/pop-feed';
 import { callerNumber, useCallerNumber } from '../../../i18n/caller-number';
 import { formatTime, type MessageId, t } from '../../../i18n/i18n';
-import { durationText } from '../../../i18n/texts';
+import { durationText, selectKey } from '../../../i18n/texts';
 import { connectFeed } from '../api/feed-stream';
 import {
   agentName,
@@ -32,11 +32,10 @@ const STATES: Record<Exclude<FeedState, 'unavailable'>, MessageId> = {
   degraded: 'feed.state.degraded',
   reconnecting: 'feed.state.reconnecting',
 };
-const outcomeKey = (outcome: string) => (outcome === 'not-found' ? 'notFound' : outcome);
 
 function announceText(entry: FeedEntry): string {
   const { caller, outcome } = entry.pop;
-  const values = { agent: agentName(entry.agent), outcome: outcomeKey(outcome) };
+  const values = { agent: agentName(entry.agent), outcome: selectKey(outcome) };
   return caller === undefined
     ? t('feed.announceUnknown', values)
     : t('feed.announce', { ...values, caller: callerNumber(caller) });
@@ -122,9 +121,11 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
           <option value="error">{t('feed.outcome.error')}</option>
         </select>
       </div>
-      <p className="feed__count">{rows.length === entries.length
+      <p className="feed__count">
+        {rows.length === entries.length
           ? t('feed.count', { total: entries.length })
-          : t('feed.countFiltered', { shown: rows.length, total: entries.length })}</p>
+          : t('feed.countFiltered', { shown: rows.length, total: entries.length })}
+      </p>
       {/* Only the rows in view are in the DOM: the feed may hold hundreds of entries. */}
       <div
         className="feed__viewport"
@@ -152,7 +153,9 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
               >
                 <span className="feed__time">{formatTime(pop.receivedAt)}</span>
                 <span className="feed__agent">{agentName(entry.agent)}</span>
-                <span className="feed__caller">{pop.caller === undefined ? t('feed.unknownCaller') : formatCaller(pop.caller)}</span>
+                <span className="feed__caller">
+                  {pop.caller === undefined ? t('feed.unknownCaller') : formatCaller(pop.caller)}
+                </span>
                 <span className="feed__outcome">{t(OUTCOMES[pop.outcome])}</span>
                 <span className="feed__detail">
                   {link ? (

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ATTRIBUTES, type Attribute } from '../../../../shared/lookup-constants';
 import { t } from '../../../i18n/i18n';
-import { attributeLabel, invalidText } from '../model/search-texts';
 import { type Search, validateValue } from '../model/search-params';
+import { attributeLabel, invalidText } from '../model/search-texts';
 
 /** Remount it (key) when the search changes from outside (back/forward) so the fields follow. */
 export function SearchForm({
