@@ -50,6 +50,20 @@ for (const c of CASES) {
     const pop = page.getByRole('article');
     await expect(pop.locator('iframe')).toBeVisible();
     await expect(pop.getByRole('heading', { level: 2 })).toContainText(c.caller);
+    if (c.dir === 'rtl') {
+      // The number inside right-to-left text keeps its own left-to-right order.
+      const x = await pop.getByRole('heading', { level: 2 }).evaluate((heading) => {
+        const text = heading.firstChild as Text;
+        const at = (part: string) => {
+          const range = document.createRange();
+          range.setStart(text, text.data.indexOf(part));
+          range.setEnd(text, text.data.indexOf(part) + part.length);
+          return range.getBoundingClientRect().x;
+        };
+        return { plus: at('+1'), last: at('0100') };
+      });
+      expect(x.plus).toBeLessThan(x.last);
+    }
     await expectLocale(page, c);
     if (process.env.UPDATE_SCREENSHOTS && c.lang === 'ar') {
       await page.screenshot({ path: 'e2e/screenshots/agent-ar.png' });
