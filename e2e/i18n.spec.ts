@@ -2,9 +2,7 @@
 // 320 px embedded view (no horizontal scroll: German and the pseudo-locale are the long ones) and the
 // supervisor view; `<html lang dir>`, the title and formatted caller numbers follow the locale; Arabic
 // lays out right to left; axe finds nothing; in the pseudo-locale no text bypasses the catalogs.
-import type { Page } from '@playwright/test';
-import { axeViolations } from './fixtures/pages';
-import { untranslatedTexts } from './fixtures/pseudo';
+import { expectLocale } from './fixtures/locale';
 import { expect, test } from './fixtures/server';
 
 // Caller numbers formatted for people, as deployed by default (the other specs see them raw).
@@ -30,15 +28,6 @@ const CASES: Case[] = [
   { lang: 'ar', html: 'ar', dir: 'rtl', title: 'سجل التفاعلات', caller: '+1 415 555 0100' },
   { lang: 'pseudo', html: 'en-XA', dir: 'ltr', title: /^\[ÎÎñţééŕ/, caller: '(415) 555-0100' },
 ];
-
-const DATA = ['Dana Demo'];
-
-async function expectLocale(page: Page, c: Case) {
-  await expect(page.locator('html')).toHaveAttribute('lang', c.html);
-  await expect(page.locator('html')).toHaveAttribute('dir', c.dir);
-  if (c.lang === 'pseudo') expect(await untranslatedTexts(page, DATA)).toEqual([]);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 for (const c of CASES) {
   test(`${c.lang}: agent, embedded 320 px and supervisor views`, async ({ page, context, sim }) => {
