@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { i18nCatalogs } from './src/build/i18n-catalogs.ts';
 import { jsonSchemaSnapshot } from './src/build/json-schema-snapshot.ts';
 
 // The widget is the only browser code; the proxy serves dist/ in production and in `npm start`.
 export default defineConfig({
-  plugins: [react(), jsonSchemaSnapshot()],
+  plugins: [react(), jsonSchemaSnapshot(), i18nCatalogs()],
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -20,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['src/{proxy,simulator,shared}/**/*.test.ts'],
+          include: ['src/{proxy,simulator,shared,build}/**/*.test.ts'],
           environment: 'node',
         },
       },

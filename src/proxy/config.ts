@@ -76,6 +76,8 @@ export interface Config {
     /** A WWE toast when a history is found while the widget is not visible. */
     readonly toast: boolean;
   };
+  /** CALLER_NUMBER_REGION: `auto`, `off` or an ISO 3166 region (display of caller numbers only). */
+  readonly callerNumberRegion: string;
   readonly auth: {
     readonly mode: ProxyAuthMode;
     /** Set exactly when mode is `token`. */
@@ -194,6 +196,7 @@ export function loadConfig(env: Env): Config {
     }),
     ucs: Object.freeze({ timeoutMs: v.UCS_TIMEOUT_MS, fields: Object.freeze(ucsFields(v)) }),
     wwe: Object.freeze({ writeBackKey: v.WWE_WRITE_BACK_KEY, toast: v.WWE_TOAST }),
+    callerNumberRegion: v.CALLER_NUMBER_REGION,
     auth: Object.freeze({
       mode,
       // Only the mode that uses it carries it: a token set for another mode is not a credential.

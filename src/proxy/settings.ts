@@ -202,6 +202,13 @@ export const Settings = Type.Object({
     description: 'Inside WWE: a toast when a history is found while the widget is out of sight',
   }),
 
+  CALLER_NUMBER_REGION: Type.String({
+    pattern: '^(auto|off|[A-Z]{2})$',
+    default: 'auto',
+    description:
+      'Caller numbers of this region (ISO 3166, e.g. FR) in national format, others international; auto: the region of the agent language; off: as they came',
+  }),
+
   PASSTHROUGH_BODY_LIMIT_BYTES: integer(
     1024,
     104_857_600,

@@ -24,6 +24,11 @@ export const WidgetConfig = Type.Object({
     writeBackKey: Type.Optional(Type.String()),
     toast: Type.Boolean(),
   }),
+  /**
+   * Whose national format caller numbers are shown in (CALLER_NUMBER_REGION): `auto` (the region of the
+   * agent's language), an ISO 3166 region, or `off` (as they came). Display only: lookups send them as they came.
+   */
+  callerNumberRegion: Type.String({ pattern: '^(auto|off|[A-Z]{2})$' }),
   /** Attached-data keys that feed FindPhoneCall's optional fields. */
   ucsFields: Type.Object({
     contactId: Type.Optional(Type.String()),

@@ -16,6 +16,7 @@ describe('GET /api/config', () => {
         GWS_URL: 'http://gws-internal.example.test:8090/gws',
         WWE_WRITE_BACK_KEY: 'UniphoreUniqueId',
         WWE_TOAST: 'true',
+        CALLER_NUMBER_REGION: 'FR',
       }),
       { logger: false },
     );
@@ -34,6 +35,7 @@ describe('GET /api/config', () => {
       ucsFields: { contactId: 'ContactId' },
       auth: 'token',
       wwe: { writeBackKey: 'UniphoreUniqueId', toast: true },
+      callerNumberRegion: 'FR',
     });
     for (const secret of [
       TEST_APPLICATION_KEY,

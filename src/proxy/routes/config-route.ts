@@ -18,6 +18,7 @@ export function widgetConfig(config: Config): WidgetConfig {
       ...(config.wwe.writeBackKey ? { writeBackKey: config.wwe.writeBackKey } : {}),
       toast: config.wwe.toast,
     },
+    callerNumberRegion: config.callerNumberRegion,
   };
 }
 

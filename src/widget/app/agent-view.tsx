@@ -9,7 +9,8 @@ import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useSessionStore } from '../features/gws-session/session-store';
 import { HistoryFrame } from '../features/history/components/history-frame';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
-import { texts } from '../ui/texts';
+import { useCallerNumber } from '../i18n/caller-number';
+import { t } from '../i18n/i18n';
 import type { Host, Mode } from './mode';
 import { useAgentRuntime } from './use-agent-runtime';
 
@@ -28,6 +29,7 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
   const credentialsRequired = useSessionStore((s) => s.credentialsRequired);
   const active = usePopsStore(selectActivePop);
   const popCount = usePopsStore((s) => s.order.length);
+  const callerNumber = useCallerNumber();
 
   const current = active ? (
     <PopPanel
@@ -37,14 +39,14 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
       renderHistory={(historyUrl: string, pop: Pop) => (
         <HistoryFrame
           callId={pop.callId}
-          caller={pop.caller}
+          caller={pop.caller === undefined ? undefined : callerNumber(pop.caller)}
           historyUrl={historyUrl}
           historyOrigin={config.historyOrigin}
         />
       )}
     />
   ) : (
-    <p className="waiting">{texts.waiting}</p>
+    <p className="waiting">{t('calls.waiting')}</p>
   );
 
   const main =
@@ -52,7 +54,7 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
       <SignInForm onSignIn={signIn} />
     ) : credentialsRequired && host === 'page' ? (
       // Embedded: the desktop owns the GWS session; the widget cannot ask for a password there.
-      <p role="alert">{texts.signIn.embeddedSignedOut}</p>
+      <p role="alert">{t('signIn.embeddedSignedOut')}</p>
     ) : (
       <>
         <CallTabs />
@@ -68,13 +70,13 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
 
   return (
     <div className={`layout layout--${mode}`}>
-      <main className="widget" aria-label={texts.appTitle}>
+      <main className="widget" aria-label={t('app.title')}>
         <header className="widget__bar">
-          <h1>{texts.appTitle}</h1>
+          <h1>{t('app.title')}</h1>
           <ConnectionBadge />
           {mode === 'agent' && sessionStatus === 'signed-in' ? (
             <button type="button" className="link-button" onClick={signOut}>
-              {texts.signIn.signOut}
+              {t('signIn.signOut')}
             </button>
           ) : null}
         </header>

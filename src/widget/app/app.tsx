@@ -1,6 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useConfigQuery } from '../features/config/api/get-config';
-import { texts } from '../ui/texts';
+import { loadCallerNumberFormat } from '../i18n/caller-number';
+import { t } from '../i18n/i18n';
+import type { LocaleChoice } from '../i18n/negotiate-locale';
 import { applyTheme } from '../ui/theme';
 import { AgentView } from './agent-view';
 import { readHost, readMode } from './mode';
@@ -12,22 +14,27 @@ applyTheme(new URLSearchParams(window.location.search).get('theme'));
 // Supervisor code stays out of the agent's and the desktop's initial load.
 const SupervisorView = lazy(() => import('./supervisor-view'));
 
-export function App() {
+export function App({ locale }: { locale: LocaleChoice }) {
   const config = useConfigQuery();
-  if (config.isPending) return <p className="waiting">{texts.loadingConfig}</p>;
+  const numberRegion = config.data?.callerNumberRegion;
+  useEffect(() => {
+    if (numberRegion) void loadCallerNumberFormat(numberRegion, locale.region);
+  }, [numberRegion, locale.region]);
+
+  if (config.isPending) return <p className="waiting">{t('app.loading')}</p>;
   if (config.isError) {
     return (
       <div role="alert" className="fatal">
-        <p>{texts.configFailed}</p>
+        <p>{t('app.configFailed')}</p>
         <button type="button" onClick={() => void config.refetch()}>
-          {texts.retry}
+          {t('app.retry')}
         </button>
       </div>
     );
   }
   if (mode === 'supervisor') {
     return (
-      <Suspense fallback={<p className="waiting">{texts.loadingConfig}</p>}>
+      <Suspense fallback={<p className="waiting">{t('app.loading')}</p>}>
         <SupervisorView config={config.data} />
       </Suspense>
     );

@@ -5,8 +5,9 @@ import { deepLinkSource } from '../features/deep-link/deep-link-source';
 import { hostPageSource } from '../features/host-page/host-page-source';
 import { gwsCallSource } from '../features/notifications/gws-call-source';
 import type { GwsNotifications } from '../features/notifications/gws-notifications';
+import { callerNumber } from '../i18n/caller-number';
+import { t } from '../i18n/i18n';
 import { type CallSource, lazySource } from '../lib/call-source';
-import { texts } from '../ui/texts';
 import { applyTheme } from '../ui/theme';
 import type { Host, Mode } from './mode';
 
@@ -36,7 +37,13 @@ const SOURCES: { when(env: SourceEnvironment): boolean; create(env: SourceEnviro
           useJwt: env.config.auth === 'jwt',
           writeBackKey: env.config.wwe.writeBackKey,
           toast: env.config.wwe.toast,
-          toastText: texts.wweToast,
+          toastText: (caller) => ({
+            title: t('wweToast.title'),
+            message:
+              caller === undefined
+                ? t('wweToast.messageUnknown')
+                : t('wweToast.message', { caller: callerNumber(caller) }),
+          }),
         }),
       ),
   },

@@ -10,7 +10,7 @@ import { SearchForm } from '../features/lookup-search/components/search-form';
 import { SearchResult } from '../features/lookup-search/components/search-result';
 import type { Search } from '../features/lookup-search/model/search-params';
 import { useSearchLocation } from '../features/lookup-search/model/use-search-location';
-import { texts } from '../ui/texts';
+import { t } from '../i18n/i18n';
 
 function SupervisorSearchResult({ search, historyOrigin }: { search: Search; historyOrigin: string }) {
   const query = useUniqueIdQuery(search.attribute, search.value);
@@ -35,9 +35,9 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
   const session = useGwsSession();
   return (
     <div className="layout layout--supervisor">
-      <main className="widget supervisor" aria-label={texts.supervisor.title}>
+      <main className="widget supervisor" aria-label={t('supervisor.title')}>
         <header className="widget__bar">
-          <h1>{texts.supervisor.title}</h1>
+          <h1>{t('supervisor.title')}</h1>
         </header>
         {session.credentialsRequired ? <SignInForm onSignIn={session.signIn} /> : null}
         <div className="supervisor__grid" hidden={session.status !== 'signed-in'}>
@@ -53,7 +53,7 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
             {search && session.status === 'signed-in' ? (
               <SupervisorSearchResult search={search} historyOrigin={config.historyOrigin} />
             ) : (
-              <p className="waiting">{texts.search.hint}</p>
+              <p className="waiting">{t('search.hint')}</p>
             )}
           </div>
         </div>

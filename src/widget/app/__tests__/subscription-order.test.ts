@@ -18,6 +18,7 @@ const config: WidgetConfig = {
   frameAncestors: [],
   auth: 'gws',
   wwe: { toast: false },
+  callerNumberRegion: 'auto',
   ucsFields: {},
 };
 

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { texts } from '../../../ui/texts';
+import { useCallerNumber } from '../../../i18n/caller-number';
+import { t } from '../../../i18n/i18n';
 import { activatePop, selectOrder, selectPops, usePopsStore } from '../store/pops-store';
 
 /** One tab per call (consultation, transfer, conference), newest first; arrow keys move between tabs. */
@@ -9,6 +10,7 @@ export function CallTabs() {
   const tabs = order.map((id) => ({ id, caller: pops[id]?.caller, released: pops[id]?.released }));
   const activeId = usePopsStore((state) => state.activeId);
   const refs = useRef(new Map<string, HTMLButtonElement>());
+  const callerNumber = useCallerNumber();
   if (tabs.length < 2) return null;
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -21,7 +23,7 @@ export function CallTabs() {
   };
 
   return (
-    <div className="tabs" role="tablist" aria-label={texts.callsLabel}>
+    <div className="tabs" role="tablist" aria-label={t('calls.label')}>
       {tabs.map((tab, index) => (
         <button
           key={tab.id}
@@ -38,8 +40,11 @@ export function CallTabs() {
           onClick={() => activatePop(tab.id)}
           onKeyDown={(event) => onKeyDown(event, index)}
         >
-          {texts.callTab(tab.caller)}
-          {tab.released ? ` (${texts.released})` : ''}
+          {tab.caller === undefined
+            ? t(tab.released ? 'calls.tabUnknownEnded' : 'calls.tabUnknown')
+            : tab.released
+              ? t('calls.tabEnded', { caller: callerNumber(tab.caller) })
+              : callerNumber(tab.caller)}
         </button>
       ))}
     </div>

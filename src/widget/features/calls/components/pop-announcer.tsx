@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { texts } from '../../../ui/texts';
+import { callerNumber } from '../../../i18n/caller-number';
+import { t } from '../../../i18n/i18n';
 import { usePopsStore } from '../store/pops-store';
 
 /** Tells screen-reader users, politely, that a new call popped: the visual change alone is not enough. */
@@ -10,7 +11,11 @@ export function PopAnnouncer() {
   useEffect(() => {
     if (!newest || newest.callId === announced.current) return;
     announced.current = newest.callId;
-    setMessage(texts.announceNewCall(newest.caller));
+    setMessage(
+      newest.caller === undefined
+        ? t('pop.announceUnknown')
+        : t('pop.announce', { caller: callerNumber(newest.caller) }),
+    );
   }, [newest]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">

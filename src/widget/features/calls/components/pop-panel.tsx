@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { errorText, texts } from '../../../ui/texts';
+import { useCallerNumber } from '../../../i18n/caller-number';
+import { t } from '../../../i18n/i18n';
+import { errorText } from '../../../i18n/texts';
 import { type Pop, popPhase, popResolution } from '../model/pop';
 import { PopSteps } from './pop-steps';
 
@@ -13,18 +15,21 @@ interface PopPanelProps {
 export function PopPanel({ pop, renderHistory, onRetry }: PopPanelProps) {
   const phase = popPhase(pop);
   const resolution = popResolution(pop);
+  const callerNumber = useCallerNumber();
+  const caller = pop.caller === undefined ? undefined : callerNumber(pop.caller);
   const retry = (
     <button type="button" onClick={() => onRetry(pop.callId)}>
-      {texts.retry}
+      {t('app.retry')}
     </button>
   );
   return (
     <article className="pop" data-phase={phase} aria-labelledby={`pop-${pop.callId}`}>
       <header className="pop__header">
-        <h2 id={`pop-${pop.callId}`}>{texts.callerHeading(pop.caller)}</h2>
+        <h2 id={`pop-${pop.callId}`}>
+          {caller === undefined ? t('pop.headingUnknown') : t('pop.heading', { caller })}
+        </h2>
         <span className="pop__state">
-          {pop.callState}
-          {pop.released ? ` (${texts.released})` : ''}
+          {t(pop.released ? 'pop.stateEnded' : 'pop.state', { state: pop.callState })}
         </span>
       </header>
       <PopSteps pop={pop} />
@@ -33,7 +38,7 @@ export function PopPanel({ pop, renderHistory, onRetry }: PopPanelProps) {
         : null}
       {phase === 'not-found' ? (
         <div className="pop__message" role="status">
-          <p>{texts.notFound(pop.caller)}</p>
+          <p>{caller === undefined ? t('pop.notFoundUnknown') : t('pop.notFound', { caller })}</p>
           {pop.released ? null : retry}
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { texts } from '../../../ui/texts';
+import { t } from '../../../i18n/i18n';
 import { useSessionStore } from '../session-store';
 
 export function SignInForm({ onSignIn }: { onSignIn(username: string, password: string): void }) {
@@ -14,8 +14,8 @@ export function SignInForm({ onSignIn }: { onSignIn(username: string, password: 
   };
   return (
     <form className="sign-in" onSubmit={submit} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{texts.signIn.heading}</h2>
-      <label htmlFor={`${id}-u`}>{texts.signIn.username}</label>
+      <h2 id={`${id}-h`}>{t('signIn.heading')}</h2>
+      <label htmlFor={`${id}-u`}>{t('signIn.username')}</label>
       <input
         id={`${id}-u`}
         autoComplete="username"
@@ -23,7 +23,7 @@ export function SignInForm({ onSignIn }: { onSignIn(username: string, password: 
         value={username}
         onChange={(e) => setUsername(e.target.value)}
       />
-      <label htmlFor={`${id}-p`}>{texts.signIn.password}</label>
+      <label htmlFor={`${id}-p`}>{t('signIn.password')}</label>
       <input
         id={`${id}-p`}
         type="password"
@@ -32,9 +32,9 @@ export function SignInForm({ onSignIn }: { onSignIn(username: string, password: 
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      {error === 'wrong-credentials' ? <p role="alert">{texts.signIn.wrong}</p> : null}
+      {error === 'wrong-credentials' ? <p role="alert">{t('signIn.wrong')}</p> : null}
       <button type="submit" disabled={busy}>
-        {texts.signIn.submit}
+        {t('signIn.submit')}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { texts } from '../../../ui/texts';
+import { t } from '../../../i18n/i18n';
 import { useFramingQuery } from '../api/get-framing';
 import { trustedHistoryUrl } from '../history-url';
 
 interface HistoryFrameProps {
   callId: string;
+  /** Who the history is of, as shown to the agent (a formatted number, a search label). */
   caller: string | undefined;
   historyUrl: string;
   historyOrigin: string;
@@ -25,6 +26,7 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
   const [loaded, setLoaded] = useState(false);
   const [slow, setSlow] = useState(false);
   const refused = framing.data === false;
+  const title = caller === undefined ? t('history.frameTitleUnknown') : t('history.frameTitle', { caller });
 
   useLayoutEffect(() => {
     if (src) performance.mark('uhw:history-src-set', { detail: { callId, src } });
@@ -36,24 +38,24 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
     return () => clearTimeout(timer);
   }, [src, loaded, refused]);
 
-  if (!src) return <p role="alert">{texts.history.untrusted}</p>;
+  if (!src) return <p role="alert">{t('history.untrusted')}</p>;
   const link = (
     <a className="history__link" href={src} target="_blank" rel="noopener noreferrer">
-      {texts.history.openInNewTab}
+      {t('history.openInNewTab')}
     </a>
   );
   return (
-    <section className="history" aria-label={texts.history.frameTitle(caller)}>
+    <section className="history" aria-label={title}>
       {link}
       {refused ? (
         <p className="history__note" role="status">
-          {texts.history.frameRefused}
+          {t('history.frameRefused')}
         </p>
       ) : (
         <>
           {slow && !loaded ? (
             <p className="history__note" role="status">
-              {texts.history.slow}
+              {t('history.slow')}
             </p>
           ) : null}
           {/* A new element per page: changing an iframe's src would add an entry to the tab's history
@@ -61,7 +63,7 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
           <iframe
             key={src}
             className="history__frame"
-            title={texts.history.frameTitle(caller)}
+            title={title}
             src={src}
             sandbox={HISTORY_SANDBOX}
             referrerPolicy="no-referrer"

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { FeedEntry } from '../../../../shared/pop-feed';
-import { texts } from '../../../ui/texts';
+import { formatHourMinute, t } from '../../../i18n/i18n';
 import { popsPerMinute } from '../model/per-minute';
 
 const HEIGHT = 140;
@@ -61,12 +61,16 @@ export default function FeedChart({ entries }: { entries: readonly FeedEntry[] }
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [{ stroke: color('--muted') }, { stroke: color('--muted'), size: 32 }],
+        axes: [
+          // uPlot's own time labels are English; the agent's locale writes these (seconds → ms).
+          { stroke: color('--muted'), values: (_u, splits) => splits.map((s) => formatHourMinute(s * 1000)) },
+          { stroke: color('--muted'), size: 32 },
+        ],
         series: [
           {},
-          series(texts.feed.outcomes.error ?? 'error', color('--bad')),
-          series(texts.feed.outcomes['not-found'] ?? 'not found', color('--muted')),
-          series(texts.feed.outcomes.found ?? 'found', color('--ok')),
+          series(t('feed.chartSeries.error'), color('--bad')),
+          series(t('feed.chartSeries.notFound'), color('--muted')),
+          series(t('feed.chartSeries.found'), color('--ok')),
         ],
       },
       [[], [], [], []],
@@ -93,9 +97,13 @@ export default function FeedChart({ entries }: { entries: readonly FeedEntry[] }
       <div
         ref={holder}
         role="img"
-        aria-label={texts.feed.chartSummary(totals.found, totals.notFound, totals.error)}
+        aria-label={t('feed.chartSummary', {
+          found: totals.found,
+          notFound: totals.notFound,
+          failed: totals.error,
+        })}
       />
-      <figcaption>{texts.feed.chartCaption}</figcaption>
+      <figcaption>{t('feed.chartCaption')}</figcaption>
     </figure>
   );
 }

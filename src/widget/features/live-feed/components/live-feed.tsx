@@ -1,9 +1,18 @@
 import { lazy, type MouseEvent, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { Attribute } from '../../../../shared/lookup-constants';
 import type { FeedEntry } from '../../../../shared/pop-feed';
-import { texts } from '../../../ui/texts';
+import { callerNumber, useCallerNumber } from '../../../i18n/caller-number';
+import { formatTime, type MessageId, t } from '../../../i18n/i18n';
+import { durationText, selectKey } from '../../../i18n/texts';
 import { connectFeed } from '../api/feed-stream';
-import { agentName, feedAgents, filterFeed, type OutcomeFilter, useFeedStore } from '../model/feed-store';
+import {
+  agentName,
+  type FeedState,
+  feedAgents,
+  filterFeed,
+  type OutcomeFilter,
+  useFeedStore,
+} from '../model/feed-store';
 import { windowRange } from '../model/window-range';
 
 // The chart library is for supervisors only, and not needed to read the list: its own chunk.
@@ -12,7 +21,25 @@ const FeedChart = lazy(() => import('./feed-chart'));
 const ROW_HEIGHT = 32;
 const VIEWPORT_HEIGHT = 320;
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour12: false });
+const OUTCOMES: Record<FeedEntry['pop']['outcome'], MessageId> = {
+  found: 'feed.outcome.found',
+  'not-found': 'feed.outcome.notFound',
+  error: 'feed.outcome.error',
+};
+const STATES: Record<Exclude<FeedState, 'unavailable'>, MessageId> = {
+  connecting: 'feed.state.connecting',
+  live: 'feed.state.live',
+  degraded: 'feed.state.degraded',
+  reconnecting: 'feed.state.reconnecting',
+};
+
+function announceText(entry: FeedEntry): string {
+  const { caller, outcome } = entry.pop;
+  const values = { agent: agentName(entry.agent), outcome: selectKey(outcome) };
+  return caller === undefined
+    ? t('feed.announceUnknown', values)
+    : t('feed.announce', { ...values, caller: callerNumber(caller) });
+}
 
 /** Where a row leads: the supervisor's search for the attribute and value that found the history. */
 export function historyLink(entry: FeedEntry): { attribute: Attribute; value: string; href: string } | null {
@@ -38,15 +65,14 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const newest = useRef<string | undefined>(undefined);
+  const formatCaller = useCallerNumber();
 
   useEffect(() => connectFeed(), []);
   useEffect(() => {
     const first = entries[0];
     if (!first || first.id === newest.current) return;
     newest.current = first.id;
-    setAnnouncement(
-      texts.feed.announce(agentName(first.agent), first.pop.caller, texts.feed.outcomes[first.pop.outcome]),
-    );
+    setAnnouncement(announceText(first));
   }, [entries]);
 
   const rows = filterFeed(entries, { text, outcome, agent });
@@ -61,41 +87,45 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
   return (
     <section className="feed" aria-labelledby={`${id}-h`}>
       <div className="feed__head">
-        <h2 id={`${id}-h`}>{texts.feed.heading}</h2>
+        <h2 id={`${id}-h`}>{t('feed.heading')}</h2>
         <output className="feed__state" data-state={feedState} aria-live="polite">
           {feedState === 'unavailable'
-            ? texts.feed.unavailable(reason ?? 'error')
-            : texts.feed.states[feedState]}
+            ? t('feed.unavailable', { reason: reason ?? 'error' })
+            : t(STATES[feedState])}
         </output>
       </div>
       <Suspense fallback={null}>
         <FeedChart entries={entries} />
       </Suspense>
       <div className="feed__filters">
-        <label htmlFor={`${id}-text`}>{texts.feed.filter}</label>
+        <label htmlFor={`${id}-text`}>{t('feed.filter')}</label>
         <input id={`${id}-text`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-        <label htmlFor={`${id}-agent`}>{texts.feed.agent}</label>
+        <label htmlFor={`${id}-agent`}>{t('feed.agent')}</label>
         <select id={`${id}-agent`} value={agent} onChange={(e) => setAgent(e.target.value)}>
-          <option value="">{texts.feed.allAgents}</option>
+          <option value="">{t('feed.allAgents')}</option>
           {feedAgents(entries).map((option) => (
             <option key={option.id} value={option.id}>
               {option.name}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-outcome`}>{texts.feed.outcome}</label>
+        <label htmlFor={`${id}-outcome`}>{t('feed.outcome')}</label>
         <select
           id={`${id}-outcome`}
           value={outcome}
           onChange={(e) => setOutcome(e.target.value as OutcomeFilter)}
         >
-          <option value="all">{texts.feed.all}</option>
-          <option value="found">{texts.feed.outcomes.found}</option>
-          <option value="not-found">{texts.feed.outcomes['not-found']}</option>
-          <option value="error">{texts.feed.outcomes.error}</option>
+          <option value="all">{t('feed.all')}</option>
+          <option value="found">{t('feed.outcome.found')}</option>
+          <option value="not-found">{t('feed.outcome.notFound')}</option>
+          <option value="error">{t('feed.outcome.error')}</option>
         </select>
       </div>
-      <p className="feed__count">{texts.feed.count(rows.length, entries.length)}</p>
+      <p className="feed__count">
+        {rows.length === entries.length
+          ? t('feed.count', { total: entries.length })
+          : t('feed.countFiltered', { shown: rows.length, total: entries.length })}
+      </p>
       {/* Only the rows in view are in the DOM: the feed may hold hundreds of entries. */}
       <div
         className="feed__viewport"
@@ -106,7 +136,7 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
       >
         <ol
           className="feed__list"
-          aria-label={texts.feed.heading}
+          aria-label={t('feed.heading')}
           style={{ height: rows.length * ROW_HEIGHT }}
         >
           {rows.slice(start, end).map((entry, offset) => {
@@ -121,14 +151,16 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
                 aria-posinset={start + offset + 1}
                 style={{ top: (start + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
               >
-                <span className="feed__time">{time(pop.receivedAt)}</span>
+                <span className="feed__time">{formatTime(pop.receivedAt)}</span>
                 <span className="feed__agent">{agentName(entry.agent)}</span>
-                <span className="feed__caller">{pop.caller ?? texts.feed.unknownCaller}</span>
-                <span className="feed__outcome">{texts.feed.outcomes[pop.outcome]}</span>
+                <span className="feed__caller">
+                  {pop.caller === undefined ? t('feed.unknownCaller') : formatCaller(pop.caller)}
+                </span>
+                <span className="feed__outcome">{t(OUTCOMES[pop.outcome])}</span>
                 <span className="feed__detail">
                   {link ? (
                     <a href={link.href} onClick={(event) => open(event, link)}>
-                      {texts.feed.won(pop.attribute ?? '', pop.uniqueId ?? '')}
+                      {t('feed.won', { attribute: pop.attribute ?? '', uniqueId: pop.uniqueId ?? '' })}
                     </a>
                   ) : pop.outcome === 'error' ? (
                     (pop.errorCode ?? '')
@@ -136,7 +168,7 @@ export function LiveFeed({ onOpen }: LiveFeedProps) {
                     ''
                   )}
                 </span>
-                <span className="feed__ms">{texts.ms(pop.timings.totalMs)}</span>
+                <span className="feed__ms">{durationText(pop.timings.totalMs)}</span>
               </li>
             );
           })}

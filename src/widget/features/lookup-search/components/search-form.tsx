@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ATTRIBUTES, type Attribute } from '../../../../shared/lookup-constants';
-import { texts } from '../../../ui/texts';
+import { t } from '../../../i18n/i18n';
 import { type Search, validateValue } from '../model/search-params';
+import { attributeLabel, invalidText } from '../model/search-texts';
 
 /** Remount it (key) when the search changes from outside (back/forward) so the fields follow. */
 export function SearchForm({
@@ -20,7 +21,7 @@ export function SearchForm({
     event.preventDefault();
     const invalid = validateValue(value.trim());
     if (invalid) {
-      setProblem(texts.search.invalid[invalid] ?? invalid);
+      setProblem(invalidText(invalid));
       return;
     }
     setProblem(null);
@@ -29,8 +30,8 @@ export function SearchForm({
 
   return (
     <form className="search" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
-      <h2 id={`${id}-h`}>{texts.search.heading}</h2>
-      <label htmlFor={`${id}-attribute`}>{texts.search.attribute}</label>
+      <h2 id={`${id}-h`}>{t('search.heading')}</h2>
+      <label htmlFor={`${id}-attribute`}>{t('search.attribute')}</label>
       <select
         id={`${id}-attribute`}
         value={attribute}
@@ -38,11 +39,11 @@ export function SearchForm({
       >
         {ATTRIBUTES.map((name) => (
           <option key={name} value={name}>
-            {texts.search.attributes[name]}
+            {attributeLabel(name)}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-value`}>{texts.search.value}</label>
+      <label htmlFor={`${id}-value`}>{t('search.value')}</label>
       <input
         id={`${id}-value`}
         value={value}
@@ -55,7 +56,7 @@ export function SearchForm({
           {problem}
         </p>
       ) : null}
-      <button type="submit">{texts.search.submit}</button>
+      <button type="submit">{t('search.submit')}</button>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { UniqueIdFound } from '../../../../shared/lookup-api';
+import { t } from '../../../i18n/i18n';
+import { errorText } from '../../../i18n/texts';
 import { HttpError } from '../../../lib/http';
-import { errorText, texts } from '../../../ui/texts';
 import type { Search } from '../model/search-params';
+import { attributeLabel } from '../model/search-texts';
 
 /** The state of the lookup behind a search (a TanStack query, fetched by the view that renders this). */
 export interface SearchQuery {
@@ -28,7 +30,7 @@ const RETRYABLE = new Set([
 ]);
 
 export function SearchResult({ search, query, renderHistory }: SearchResultProps) {
-  const label = `${texts.search.attributes[search.attribute]} ${search.value}`;
+  const label = t('search.label', { attribute: attributeLabel(search.attribute), value: search.value });
   let body: ReactNode;
   if (query.isError) {
     const code =
@@ -38,30 +40,30 @@ export function SearchResult({ search, query, renderHistory }: SearchResultProps
         <p>{errorText(code)}</p>
         {RETRYABLE.has(code) ? (
           <button type="button" onClick={() => void query.refetch()}>
-            {texts.retry}
+            {t('app.retry')}
           </button>
         ) : null}
       </div>
     );
   } else if (!query.data) {
-    body = <p role="status">{texts.search.pending(label)}</p>;
+    body = <p role="status">{t('search.pending', { label })}</p>;
   } else if (query.data.kind === 'not-found') {
     body = (
       <p role="status" className="pop__message">
-        {texts.search.notFound(label)}
+        {t('search.notFound', { label })}
       </p>
     );
   } else {
     const { found } = query.data;
     body = (
       <>
-        <p className="search__found">{texts.search.found(found.uniqueId)}</p>
+        <p className="search__found">{t('search.found', { uniqueId: found.uniqueId })}</p>
         {renderHistory(found.historyUrl, label)}
       </>
     );
   }
   return (
-    <section className="search-result" aria-label={texts.search.resultFor(label)}>
+    <section className="search-result" aria-label={t('search.resultFor', { label })}>
       {body}
     </section>
   );

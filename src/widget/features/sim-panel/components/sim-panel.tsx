@@ -1,8 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { CALL_TYPES, type KnownCallType } from '../../../../shared/gws-constants';
+import { useCallerNumber } from '../../../i18n/caller-number';
+import { t } from '../../../i18n/i18n';
 import { useCallAction, usePlaceCall, useSimCalls } from '../api/sim-calls';
 
-/** Demo aid shown beside the widget when the embedded simulator is in use: place, answer, release calls. */
+/**
+ * Demo aid shown beside the widget when the embedded simulator is in use: place, answer, release calls.
+ * Translated like the rest, so a demo in the agent's language shows no English.
+ */
 export default function SimPanel() {
   const id = useId();
   const [ani, setAni] = useState('+14155550100');
@@ -12,6 +17,7 @@ export default function SimPanel() {
   const place = usePlaceCall();
   const action = useCallAction();
   const calls = useSimCalls();
+  const callerNumber = useCallerNumber();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,9 +30,9 @@ export default function SimPanel() {
 
   return (
     <aside className="sim" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Simulator</h2>
+      <h2 id={`${id}-h`}>{t('sim.heading')}</h2>
       <form onSubmit={submit} className="sim__form">
-        <label htmlFor={`${id}-ani`}>Caller number</label>
+        <label htmlFor={`${id}-ani`}>{t('sim.callerNumber')}</label>
         <input
           id={`${id}-ani`}
           value={ani}
@@ -34,46 +40,48 @@ export default function SimPanel() {
           maxLength={64}
           onChange={(e) => setAni(e.target.value)}
         />
-        <label htmlFor={`${id}-type`}>Call type</label>
+        <label htmlFor={`${id}-type`}>{t('sim.callType')}</label>
         <select
           id={`${id}-type`}
           value={callType}
           onChange={(e) => setCallType(e.target.value as KnownCallType)}
         >
           {CALL_TYPES.map((type) => (
-            <option key={type}>{type}</option>
+            <option key={type} value={type}>
+              {t('sim.callType.value', { type })}
+            </option>
           ))}
         </select>
-        <label htmlFor={`${id}-hs`}>historySearchId (attached data)</label>
+        <label htmlFor={`${id}-hs`}>{t('sim.historySearchId')}</label>
         <input id={`${id}-hs`} value={historySearchId} onChange={(e) => setHistorySearchId(e.target.value)} />
-        <label htmlFor={`${id}-dtmf`}>DTMF (attached data)</label>
+        <label htmlFor={`${id}-dtmf`}>{t('sim.dtmf')}</label>
         <input id={`${id}-dtmf`} value={dtmf} onChange={(e) => setDtmf(e.target.value)} />
         <button type="submit" disabled={place.isPending}>
-          Place call
+          {t('sim.place')}
         </button>
-        {place.isError ? <p role="alert">Could not place the call: {place.error.message}</p> : null}
+        {place.isError ? <p role="alert">{t('sim.placeFailed', { message: place.error.message })}</p> : null}
       </form>
-      <h3>Calls in progress</h3>
+      <h3>{t('sim.inProgress')}</h3>
       {calls.data && calls.data.length > 0 ? (
-        <ul className="sim__calls" aria-label="Simulated calls">
+        <ul className="sim__calls" aria-label={t('sim.calls')}>
           {calls.data.map((call) => (
             <li key={call.id}>
               <span>
-                {call.ani ?? '?'} · {call.state}
+                {t('sim.call', { caller: call.ani ? callerNumber(call.ani) : '?', state: call.state })}
               </span>
               {call.state === 'Ringing' ? (
                 <button type="button" onClick={() => action.mutate({ callId: call.id, action: 'answer' })}>
-                  Answer
+                  {t('sim.answer')}
                 </button>
               ) : null}
               <button type="button" onClick={() => action.mutate({ callId: call.id, action: 'release' })}>
-                Release
+                {t('sim.release')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p>No calls.</p>
+        <p>{t('sim.noCalls')}</p>
       )}
     </aside>
   );

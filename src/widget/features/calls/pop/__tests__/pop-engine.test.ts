@@ -3,6 +3,11 @@ import type { FindPhoneCallRequest } from '../../../../../shared/gws-messages';
 import type { Attribute } from '../../../../../shared/lookup-api';
 import { parseLookupOrder } from '../../../../../shared/lookup-order';
 import type { WidgetConfig } from '../../../../../shared/widget-config';
+import {
+  callerNumber,
+  loadCallerNumberFormat,
+  resetCallerNumberFormat,
+} from '../../../../i18n/caller-number';
 import type { SourceCall } from '../../../../lib/call-source';
 import { HttpError } from '../../../../lib/http';
 import { popPhase, popResolution } from '../../model/pop';
@@ -20,6 +25,7 @@ const config: WidgetConfig = {
   frameAncestors: [],
   auth: 'gws',
   wwe: { toast: false },
+  callerNumberRegion: 'auto',
   ucsFields: {},
 };
 
@@ -108,6 +114,26 @@ describe('PopEngine', () => {
       ucs: 'found',
       timings: { totalMs: expect.any(Number) },
     });
+  });
+
+  it('sends the caller number exactly as it came, while the agent sees it formatted', async () => {
+    await loadCallerNumberFormat('auto', 'US');
+    try {
+      expect(callerNumber('4155550100')).toBe('(415) 555-0100');
+      const { engine, requests, lookups, settled } = setup(
+        { 'callReturn:4155550100': 'U1' },
+        { ucs: 'error' },
+      );
+      engine.handleCall(call('C1', 'Ringing', { ani: '4155550100' }), 'gws');
+      await settle();
+      expect(requests[0]).toMatchObject({ phoneNumber: '4155550100' });
+      expect(lookups).toContain('callReturn:4155550100');
+      expect(lookups.every((lookup) => !lookup.includes('('))).toBe(true);
+      expect(pop('C1').caller).toBe('4155550100');
+      expect(settled.mock.calls[0]?.[0]).toMatchObject({ caller: '4155550100', uniqueId: 'U1' });
+    } finally {
+      resetCallerNumberFormat();
+    }
   });
 
   it('prefers a higher-priority hit even when a lower one answers first', async () => {
