@@ -1,12 +1,12 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compiledValidators } from './src/build/compiled-validators.ts';
 import { i18nCatalogs } from './src/build/i18n-catalogs.ts';
-import { jsonSchemaSnapshot } from './src/build/json-schema-snapshot.ts';
 
 // The widget is the only browser code; the proxy serves dist/ in production and in `npm start`.
 export default defineConfig({
-  plugins: [react(), jsonSchemaSnapshot(), i18nCatalogs()],
+  plugins: [react(), compiledValidators(), i18nCatalogs()],
   build: {
     outDir: 'dist',
     sourcemap: true,

@@ -1,6 +1,6 @@
 // Initial bundle (what the embedded view loads before it can pop) vs a bare React 19 hello-world
 // built by the same Vite with the same React plugin, in the same run.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -24,6 +24,25 @@ export async function initialBundle(dist: string): Promise<BundleSize> {
     brotli += brotliCompressSync(content).length;
   }
   return { gzip, brotli, files };
+}
+
+/**
+ * Everything the agent's widget has loaded by the time it can pop: the initial load plus the chunks
+ * it imports at start (the i18n runtime, the English catalog, the CometD client).
+ */
+export async function startupBundle(dist: string, initial: BundleSize): Promise<BundleSize> {
+  const names = await readdir(path.join(dist, 'assets'));
+  const files = names
+    .filter((name) => /^(i18n|en|cometd)-[\w-]+\.js$/.test(name))
+    .map((name) => `assets/${name}`)
+    .filter((file) => !initial.files.includes(file));
+  let { gzip, brotli } = initial;
+  for (const file of files) {
+    const content = await readFile(path.join(dist, file));
+    gzip += gzipSync(content, { level: 9 }).length;
+    brotli += brotliCompressSync(content).length;
+  }
+  return { gzip, brotli, files: [...initial.files, ...files] };
 }
 
 export async function helloWorldBundle(): Promise<BundleSize> {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { helloWorldBundle, initialBundle, supervisorInInitialLoad } from './bundle';
+import { helloWorldBundle, initialBundle, startupBundle, supervisorInInitialLoad } from './bundle';
 import { widgetHeapGrowth } from './memory';
 import { networkPopLatency } from './network';
 import { startOtlpSink } from './otlp-sink';
@@ -96,14 +96,21 @@ if (only.has('bundle')) {
     value: app.gzip / 1024,
     baseline: hello.gzip / 1024,
     unit: 'kB',
-    targetRatio: 1.5,
+    targetRatio: 1.45,
   });
   figures.push({
     name: '2. initial JS+CSS brotli',
     value: app.brotli / 1024,
     baseline: hello.brotli / 1024,
     unit: 'kB',
-    targetRatio: 1.5,
+  });
+  const startup = await startupBundle(dist, app);
+  figures.push({
+    name: '2. JS+CSS loaded by the time it can pop, gzip',
+    value: startup.gzip / 1024,
+    baseline: hello.gzip / 1024,
+    unit: 'kB',
+    note: 'the initial load, then in parallel with the session check: i18n runtime, English catalog, CometD client',
   });
   details.supervisorInInitialLoad = await supervisorInInitialLoad(dist, app.files);
 }

@@ -89,3 +89,20 @@ export const CurrentCalls = Type.Object({
   calls: Type.Array(Call),
 });
 export type CurrentCalls = Type.Static<typeof CurrentCalls>;
+
+/** `GET /api/v2/me`: what the widget reads of the user resource (GWS sends more). */
+export const MeResource = Type.Object({
+  user: Opt(
+    Type.Object({
+      id: Opt(Str),
+      userName: Opt(Str),
+      firstName: Opt(Str),
+      lastName: Opt(Str),
+      roles: Opt(Type.Array(Str)),
+    }),
+  ),
+});
+export type MeResource = Type.Static<typeof MeResource>;
+
+/** `POST /api/v2/me` operations (StartContactCenterSession, …) answer with a status code. */
+export const OperationAck = Type.Object({ statusCode: Opt(Type.Integer()) });

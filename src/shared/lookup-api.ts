@@ -28,3 +28,7 @@ export const Problem = Type.Object({
   instance: Type.Optional(Type.String()),
 });
 export type Problem = Type.Static<typeof Problem>;
+
+/** `GET /api/history/framing?url=`: may the widget frame that history page. */
+export const FramingVerdict = Type.Object({ frameable: Type.Boolean() });
+export type FramingVerdict = Type.Static<typeof FramingVerdict>;

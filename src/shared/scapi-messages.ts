@@ -136,3 +136,6 @@ export const ToastOptions = Type.Object({
   buttonShowDismiss: Opt(Type.Boolean()),
 });
 export type ToastOptions = Type.Static<typeof ToastOptions>;
+
+/** `system.amIVisible`: whether the page's panel is in view. */
+export const VisibilityAnswer = Type.Boolean();

@@ -11,7 +11,7 @@ import { setContactCenterSession } from '../features/gws-session/api/contact-cen
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
-import type { CometDClient } from '../features/notifications/cometd-connection';
+import { type CometDClient, preloadCometD } from '../features/notifications/cometd-connection';
 import { createGwsNotifications, type GwsNotifications } from '../features/notifications/gws-notifications';
 import { reportPop } from '../features/pop-report/api/report-pop';
 import type { CallSink } from '../lib/call-source';
@@ -94,6 +94,8 @@ export class AgentRuntime {
    */
   async start(credentials?: Credentials): Promise<boolean> {
     this.startSources();
+    // The CometD library arrives while GWS confirms the session (inside WWE it may not be needed).
+    if (!this.inWwe && !this.options.createCometD) void preloadCometD();
     const signedIn = this.inWwe ? await this.probeSession() : await getMe(credentials);
     if (this.stopped) return signedIn;
     if (!signedIn && !this.inWwe) return false;

@@ -4,12 +4,13 @@ import type {
   CreateInteractionResponse,
   CurrentCalls,
   FindPhoneCallAck,
+  MeResource,
 } from '../../shared/gws-messages';
-import gws from '../../shared/gws-messages?json-schema';
-import type { UniqueIdFound } from '../../shared/lookup-api';
-import lookup from '../../shared/lookup-api?json-schema';
+import * as gws from '../../shared/gws-messages?validators';
+import type { FramingVerdict, UniqueIdFound } from '../../shared/lookup-api';
+import * as lookup from '../../shared/lookup-api?validators';
 import type { WidgetConfig } from '../../shared/widget-config';
-import widgetConfig from '../../shared/widget-config?json-schema';
+import * as widgetConfig from '../../shared/widget-config?validators';
 import { guard } from './schema';
 
 export const isCallStateChangeMessage = guard<CallStateChangeMessage>(
@@ -23,4 +24,7 @@ export const isCreateInteractionResponse = guard<CreateInteractionResponse>(
 export const isFindPhoneCallAck = guard<FindPhoneCallAck>(gws.FindPhoneCallAck, 'FindPhoneCallAck');
 export const isCurrentCalls = guard<CurrentCalls>(gws.CurrentCalls, 'CurrentCalls');
 export const isUniqueIdFound = guard<UniqueIdFound>(lookup.UniqueIdFound, 'UniqueIdFound');
+export const isMeResource = guard<MeResource>(gws.MeResource, 'me');
+export const isOperationAck = guard<{ statusCode?: number }>(gws.OperationAck, 'ack');
+export const isFramingVerdict = guard<FramingVerdict>(lookup.FramingVerdict, 'framing');
 export const isWidgetConfig = guard<WidgetConfig>(widgetConfig.WidgetConfig, 'WidgetConfig');

@@ -1,29 +1,36 @@
-// Runtime checks of untrusted data (GWS notifications, HTTP answers) against the shared JSON Schemas.
-import { type Schema, Validator } from '@cfworker/json-schema';
+// Runtime checks of untrusted data (GWS notifications, HTTP answers, desktop messages) with the
+// shared schemas, compiled to plain functions at build time (src/build/compiled-validators.ts).
+
+/** One schema as the `?validators` import hands it over. */
+export interface CompiledSchema {
+  check(value: unknown): boolean;
+  /** The fields an object of this schema must have, for explanations. */
+  required: readonly string[];
+}
 
 export interface Guard<T> {
   (value: unknown): value is T;
-  /** First reason the value does not match, for log lines. */
+  /** Why the value does not match, for log lines. */
   explain(value: unknown): string;
 }
 
-export function guard<T>(schema: Schema | undefined, name: string): Guard<T> {
-  if (!schema) throw new Error(`schema ${name} is missing from the snapshot`);
-  const validator = new Validator(schema, '2019-09', true);
-  // The validator throws on values JSON cannot carry (undefined, functions): those are simply invalid.
-  const validate = (value: unknown) => {
-    try {
-      return validator.validate(value);
-    } catch (error) {
-      return { valid: false, errors: [{ instanceLocation: '#', error: String(error) }] };
-    }
-  };
-  const check = ((value: unknown) => validate(value).valid) as Guard<T>;
+export function guard<T>(schema: CompiledSchema | undefined, name: string): Guard<T> {
+  if (!schema) throw new Error(`schema ${name} is missing from the compiled validators`);
+  const check = ((value: unknown) => schema.check(value)) as Guard<T>;
   check.explain = (value) => {
-    const result = validate(value);
-    if (result.valid) return 'valid';
-    const error = result.errors[result.errors.length - 1];
-    return error ? `${name}${error.instanceLocation.slice(1)}: ${error.error}` : `${name}: invalid`;
+    if (schema.check(value)) return 'valid';
+    if (schema.required.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return `${name}: not of the expected shape`;
+    }
+    const missing = schema.required.filter((key) => !(key in value));
+    return missing.length > 0
+      ? `${name}: missing ${missing.join(', ')}`
+      : `${name}: a field has the wrong type or value`;
   };
   return check;
 }
+
+/** For answers whose content does not matter, only that they came. */
+export const anything = Object.assign((_value: unknown): _value is unknown => true, {
+  explain: () => 'valid',
+}) as Guard<unknown>;

@@ -1,7 +1,7 @@
 // Our own embedding contract on the parent link: `uhw:call` and `uhw:theme` in, checked against their
 // schemas; `uhw:ready`, `uhw:popped`, `uhw:error` out.
 import type { HostCallMessage, HostThemeMessage, WidgetMessage } from '../../../shared/embed-messages';
-import embed from '../../../shared/embed-messages?json-schema';
+import * as embed from '../../../shared/embed-messages?validators';
 import type { OriginRule } from '../../lib/origins';
 import { linkParent } from '../../lib/parent-link';
 import { guard } from '../../lib/schema';

@@ -3,7 +3,7 @@
 // subscription lives in the /meta/handshake listener. GWS publishes only to sessions whose
 // subscription it has acknowledged, so the link keeps a gate that callers wait on before asking GWS
 // for anything it answers by notification.
-import { AckExtension, CometD, type Message } from 'cometd';
+import type { CometD, Message } from 'cometd';
 import { GWS_ME_WILDCARD } from '../../../shared/gws-constants';
 import { setConnectionState } from './connection-store';
 import { SubscriptionGate } from './subscription-gate';
@@ -39,20 +39,31 @@ export type CometDClient = Pick<
   | 'getClientId'
 >;
 
+/**
+ * The `cometd` library is loaded when a connection first opens (or ahead, by `preloadCometD`): it is
+ * not needed to draw the widget, and not at all inside WWE without a GWS session of its own.
+ */
+let library: Promise<typeof import('cometd')> | undefined;
+export const preloadCometD = () => {
+  library ??= import('cometd');
+  return library;
+};
+
+async function libraryClient(): Promise<CometDClient> {
+  const { CometD, AckExtension } = await preloadCometD();
+  const client = new CometD();
+  client.registerExtension('ack', new AckExtension());
+  return client;
+}
+
 /** Delay before re-asking for a refused or unanswered subscription: 0.5, 1, 2, 4, then 5 s. */
 export const resubscribeDelay = (failures: number) => Math.min(500 * 2 ** (failures - 1), 5_000);
 
 export function connectNotifications(
   url: string,
   handlers: NotificationHandlers,
-  createClient: () => CometDClient = () => new CometD(),
+  createClient: () => CometDClient | Promise<CometDClient> = libraryClient,
 ): NotificationsConnection {
-  const cometd = createClient();
-  cometd.unregisterTransport('websocket');
-  cometd.unregisterTransport('callback-polling');
-  cometd.registerExtension('ack', new AckExtension());
-  cometd.configure({ url, logLevel: 'warn', maxBackoff: 5000, backoffIncrement: 500 });
-
   const gate = new SubscriptionGate();
   let connected = false;
   let handshakes = 0;
@@ -66,82 +77,103 @@ export function connectNotifications(
     else setConnectionState(gate.open ? 'connected' : 'subscribing');
   };
 
-  const subscribe = (session: number, failures: number) => {
-    cometd.subscribe(
-      GWS_ME_WILDCARD,
-      (event) => handlers.onMessage(event.channel, event.data),
-      (reply: Message) => {
-        // A reply to a request of an older session says nothing about the current one.
-        if (closing || session !== handshakes) return;
-        if (reply.successful) {
-          subscriptions += 1;
-          gate.subscribed();
-          showState();
-          handlers.onSubscribed?.(subscriptions === 1);
-          return;
-        }
-        // Refused (`successful: false`) or unanswered (the client fails it after maxNetworkDelay).
-        setConnectionState('resubscribing');
-        retry = setTimeout(
-          () => {
-            if (!closing && session === handshakes) subscribe(session, failures + 1);
-          },
-          resubscribeDelay(failures + 1),
-        );
-      },
-    );
-  };
+  let cometd: CometDClient | null = null;
+  let onPageHide: (() => void) | undefined;
 
-  cometd.addListener('/meta/handshake', (message: Message) => {
-    if (!message.successful) {
+  const open = (client: CometDClient) => {
+    if (closing) return;
+    cometd = client;
+    client.unregisterTransport('websocket');
+    client.unregisterTransport('callback-polling');
+    client.configure({ url, logLevel: 'warn', maxBackoff: 5000, backoffIncrement: 500 });
+    const subscribe = (session: number, failures: number) => {
+      client.subscribe(
+        GWS_ME_WILDCARD,
+        (event) => handlers.onMessage(event.channel, event.data),
+        (reply: Message) => {
+          // A reply to a request of an older session says nothing about the current one.
+          if (closing || session !== handshakes) return;
+          if (reply.successful) {
+            subscriptions += 1;
+            gate.subscribed();
+            showState();
+            handlers.onSubscribed?.(subscriptions === 1);
+            return;
+          }
+          // Refused (`successful: false`) or unanswered (the client fails it after maxNetworkDelay).
+          setConnectionState('resubscribing');
+          retry = setTimeout(
+            () => {
+              if (!closing && session === handshakes) subscribe(session, failures + 1);
+            },
+            resubscribeDelay(failures + 1),
+          );
+        },
+      );
+    };
+
+    client.addListener('/meta/handshake', (message: Message) => {
+      if (!message.successful) {
+        connected = false;
+        setConnectionState('reconnecting');
+        if (/^403\b/.test(message.error ?? '')) handlers.onHandshakeDenied?.();
+        return;
+      }
+      handshakes += 1;
+      clearTimeout(retry);
+      connected = true;
+      gate.handshake();
+      showState();
+      subscribe(handshakes, 0);
+      handlers.onHandshake?.(handshakes === 1);
+    });
+
+    client.addListener('/meta/connect', (message: Message) => {
+      if (closing || client.isDisconnected()) {
+        connected = false;
+        return;
+      }
+      const wasConnected = connected;
+      connected = message.successful === true;
+      gate.link(connected);
+      if (connected !== wasConnected || !connected) showState();
+    });
+
+    client.addListener('/meta/disconnect', () => {
       connected = false;
-      setConnectionState('reconnecting');
-      if (/^403\b/.test(message.error ?? '')) handlers.onHandshakeDenied?.();
-      return;
-    }
-    handshakes += 1;
-    clearTimeout(retry);
-    connected = true;
-    gate.handshake();
-    showState();
-    subscribe(handshakes, 0);
-    handlers.onHandshake?.(handshakes === 1);
-  });
+      gate.close();
+      setConnectionState('disconnected');
+    });
 
-  cometd.addListener('/meta/connect', (message: Message) => {
-    if (closing || cometd.isDisconnected()) {
-      connected = false;
-      return;
-    }
-    const wasConnected = connected;
-    connected = message.successful === true;
-    gate.link(connected);
-    if (connected !== wasConnected || !connected) showState();
-  });
+    // A page going away (reload, the desktop closing the panel) cannot finish an XHR: tell the server
+    // by beacon. Otherwise its held long-poll counts against the browser until it expires, and a
+    // CometD server (GWS's, like the simulator's) then puts the next page's session in "multiple
+    // clients" mode, polling every 2 s instead of long-polling: seconds added to every pop.
+    onPageHide = () => {
+      const clientId = client.getClientId();
+      if (closing || !clientId) return;
+      const message = [{ channel: '/meta/disconnect', clientId, id: 'pagehide' }];
+      navigator.sendBeacon(
+        `${url}/disconnect`,
+        new Blob([JSON.stringify(message)], { type: 'application/json' }),
+      );
+    };
+    addEventListener('pagehide', onPageHide);
 
-  cometd.addListener('/meta/disconnect', () => {
-    connected = false;
-    gate.close();
-    setConnectionState('disconnected');
-  });
-
-  // A page going away (reload, the desktop closing the panel) cannot finish an XHR: tell the server
-  // by beacon. Otherwise its held long-poll counts against the browser until it expires, and a
-  // CometD server (GWS's, like the simulator's) then puts the next page's session in "multiple
-  // clients" mode, polling every 2 s instead of long-polling: seconds added to every pop.
-  const onPageHide = () => {
-    const clientId = cometd.getClientId();
-    if (closing || !clientId) return;
-    const message = [{ channel: '/meta/disconnect', clientId, id: 'pagehide' }];
-    navigator.sendBeacon(
-      `${url}/disconnect`,
-      new Blob([JSON.stringify(message)], { type: 'application/json' }),
-    );
+    client.handshake();
   };
-  addEventListener('pagehide', onPageHide);
 
   setConnectionState('connecting');
-  cometd.handshake();
+  const made = createClient();
+  // A fake client (tests) is there at once; the library's arrives with its chunk.
+  if (made instanceof Promise) {
+    made.then(open, (error: unknown) => {
+      console.warn('[uhw] the CometD client could not be loaded', error);
+      setConnectionState('reconnecting');
+    });
+  } else {
+    open(made);
+  }
 
   return {
     whenSubscribed: (timeoutMs) => gate.wait(timeoutMs),
@@ -149,9 +181,9 @@ export function connectNotifications(
       new Promise<void>((resolve) => {
         closing = true;
         clearTimeout(retry);
-        removeEventListener('pagehide', onPageHide);
+        if (onPageHide) removeEventListener('pagehide', onPageHide);
         gate.close();
-        if (cometd.isDisconnected()) {
+        if (!cometd || cometd.isDisconnected()) {
           setConnectionState('disconnected');
           resolve();
           return;

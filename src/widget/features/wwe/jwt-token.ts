@@ -2,7 +2,7 @@
 // JWT (`auth.getJwtToken`, renewed by WWE when it expires). Kept until shortly before its expiration;
 // asked again when the proxy refused it (rotated keys, clock skew).
 import type { JwtTokenAnswer } from '../../../shared/scapi-messages';
-import scapi from '../../../shared/scapi-messages?json-schema';
+import * as scapi from '../../../shared/scapi-messages?validators';
 import type { TokenProvider } from '../../lib/http';
 import { guard } from '../../lib/schema';
 import type { ScapiClient } from './scapi-client';

@@ -10,7 +10,7 @@ import type {
   ScapiOutgoing,
   ScapiSubscribed,
 } from '../../../shared/scapi-messages';
-import scapi from '../../../shared/scapi-messages?json-schema';
+import * as scapi from '../../../shared/scapi-messages?validators';
 import type { OriginRule } from '../../lib/origins';
 import { linkParent } from '../../lib/parent-link';
 import { type Guard, guard } from '../../lib/schema';

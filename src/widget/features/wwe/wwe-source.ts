@@ -8,19 +8,18 @@ import type {
   ScapiEvent,
   ToastOptions,
 } from '../../../shared/scapi-messages';
-import scapi from '../../../shared/scapi-messages?json-schema';
+import * as scapi from '../../../shared/scapi-messages?validators';
 import type { CallSource, SourceCall } from '../../lib/call-source';
 import { setTokenProvider } from '../../lib/http';
 import { parseOriginRules } from '../../lib/origins';
-import { guard } from '../../lib/schema';
+import { anything, guard } from '../../lib/schema';
 import { eventInteraction, interactionCall } from './interaction-call';
 import { wweTokenProvider } from './jwt-token';
 import { connectScapi, type ScapiClient } from './scapi-client';
 
 const isEventData = guard<InteractionEventData>(scapi.InteractionEventData, 'interaction event');
 const isInteractionList = guard<Interaction[]>(scapi.InteractionList, 'interaction.getInteractions');
-const isAnything = guard<unknown>({}, 'answer');
-const isVisibility = guard<boolean>({ type: 'boolean' }, 'system.amIVisible');
+const isVisibility = guard<boolean>(scapi.VisibilityAnswer, 'system.amIVisible');
 
 export const WWE_EVENTS = ['interaction', 'markdone'];
 
@@ -113,7 +112,7 @@ async function writeBack(
   log: (message: string, detail?: unknown) => void,
 ): Promise<void> {
   try {
-    await client.request('interaction.setUserData', [interactionId, { [key]: uniqueId }], isAnything);
+    await client.request('interaction.setUserData', [interactionId, { [key]: uniqueId }], anything);
   } catch (error) {
     log(`WWE did not take the unique ID into ${interactionId}'s attached data`, error);
   }
@@ -134,7 +133,7 @@ async function toastIfHidden(
   }
   if (visible) return;
   try {
-    await client.request('system.popupToast', [toast], isAnything);
+    await client.request('system.popupToast', [toast], anything);
   } catch (error) {
     log('WWE did not show the toast', error);
   }

@@ -1,14 +1,10 @@
 // Starts/ends the agent's voice session on GWS (only where the desktop has not done it already).
-import { request } from '../../../lib/http';
-import { guard } from '../../../lib/schema';
 
-const isAck = guard<{ statusCode?: number }>(
-  { type: 'object', properties: { statusCode: { type: 'integer' } } },
-  'ack',
-);
+import { isOperationAck } from '../../../lib/contracts';
+import { request } from '../../../lib/http';
 
 export async function setContactCenterSession(start: boolean): Promise<void> {
-  await request('/api/v2/me', isAck, {
+  await request('/api/v2/me', isOperationAck, {
     method: 'POST',
     body: start
       ? { operationName: 'StartContactCenterSession', channels: ['voice'] }

@@ -1,14 +1,8 @@
 // `GET /api/v2/me`: creates (Basic credentials) or confirms (JSESSIONID cookie) the GWS session and
 // hands out the CSRF header name and token that every later POST must carry.
+import { isMeResource } from '../../../lib/contracts';
 import { type Csrf, HttpError, request, setCsrf } from '../../../lib/http';
-import { guard } from '../../../lib/schema';
 import { signedOut, useSessionStore } from '../session-store';
-
-// Only what the widget reads of the user resource.
-const isMe = guard<{ user?: { userName?: string } }>(
-  { type: 'object', properties: { user: { type: 'object', properties: { userName: { type: 'string' } } } } },
-  'me',
-);
 
 export interface Credentials {
   username: string;
@@ -33,7 +27,7 @@ function readCsrf(headers: Headers): Csrf | null {
 export async function getMe(credentials?: Credentials, { quiet = false } = {}): Promise<boolean> {
   useSessionStore.setState({ status: 'signing-in', error: null });
   try {
-    const { data, headers } = await request('/api/v2/me', isMe, {
+    const { data, headers } = await request('/api/v2/me', isMeResource, {
       headers: credentials ? { Authorization: basic(credentials) } : {},
     });
     setCsrf(readCsrf(headers));

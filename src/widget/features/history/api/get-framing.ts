@@ -1,18 +1,17 @@
 // Whether the history origin lets this widget frame its pages (asked of the proxy, which reads the
 // page's X-Frame-Options / CSP frame-ancestors: a refused cross-origin frame cannot be detected here).
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { isFramingVerdict } from '../../../lib/contracts';
 import { request } from '../../../lib/http';
-import { guard } from '../../../lib/schema';
-
-const isFraming = guard<{ frameable: boolean }>(
-  { type: 'object', required: ['frameable'], properties: { frameable: { type: 'boolean' } } },
-  'framing',
-);
 
 export async function getFraming(historyUrl: string, signal?: AbortSignal): Promise<boolean> {
-  const { data } = await request(`/api/history/framing?url=${encodeURIComponent(historyUrl)}`, isFraming, {
-    signal,
-  });
+  const { data } = await request(
+    `/api/history/framing?url=${encodeURIComponent(historyUrl)}`,
+    isFramingVerdict,
+    {
+      signal,
+    },
+  );
   return data.frameable;
 }
 

@@ -2,7 +2,7 @@
 // reconnects by itself and resumes with Last-Event-ID). A refused stream (not a supervisor, no
 // session) is closed by the browser without a word: one plain request then tells why.
 import { FEED_EVENTS, type FeedEntry, type FeedStatus } from '../../../../shared/pop-feed';
-import feed from '../../../../shared/pop-feed?json-schema';
+import * as feed from '../../../../shared/pop-feed?validators';
 import { POPS_STREAM_PATH } from '../../../../shared/pop-feed-constants';
 import { guard } from '../../../lib/schema';
 import { addFeedEntries, type FeedUnavailable, setFeedState } from '../model/feed-store';

@@ -1,7 +1,7 @@
 // The embedded simulator's control API, reached through the proxy at /api/sim/* (simulator mode only).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlaceCallRequest, SimCall, SimCallList } from '../../../../shared/sim-control';
-import sim from '../../../../shared/sim-control?json-schema';
+import * as sim from '../../../../shared/sim-control?validators';
 import { request } from '../../../lib/http';
 import { guard } from '../../../lib/schema';
 

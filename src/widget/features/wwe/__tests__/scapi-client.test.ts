@@ -3,7 +3,7 @@ import { guard } from '../../../lib/schema';
 import { connectScapi, ScapiError, ScapiTimeoutError } from '../scapi-client';
 import { fakeWwe, rules, WWE_ORIGIN } from './fake-wwe';
 
-const isString = guard<string>({ type: 'string' }, 'string');
+const isString = guard<string>({ check: (value) => typeof value === 'string', required: [] }, 'string');
 
 function setup(answer: Parameters<typeof fakeWwe>[0]) {
   const wwe = fakeWwe(answer);
