@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Clock } from './clock';
 import { type Config, ConfigError } from './config';
+import { feedRoutes } from './feed/feed-routes';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
@@ -15,6 +16,7 @@ import { registerGwsPassthrough, registerSimulatorPassthrough } from './plugins/
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
 import { problem, sendProblem } from './problem';
+import { replicaState } from './replicas';
 import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
 import { healthRoutes, UpstreamProbe } from './routes/health-route';
@@ -75,19 +77,27 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   installErrorHandling(app, () => site);
   answerExpectContinue(app);
   await registerSecurity(app, config);
-  await app.register(rateLimit, { global: false });
+  const replicas = await replicaState(config, app.log);
+  app.addHook('onClose', () => replicas.close());
+  await app.register(rateLimit, { global: false, ...replicas.rateLimit });
 
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const client = options.uniphoreClient ?? createUniphoreClient(config.uniphore, fetchFn);
   const { now } = options;
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now });
+  const service = new LookupService(client, {
+    ttlMs: config.lookup.cacheTtlMs,
+    now,
+    shared: replicas.sharedLookups,
+  });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
   const authenticator = createAuthenticator(config, fetchFn, now);
   await app.register(lookupRoute, { config, service, authenticator });
+  await app.register(feedRoutes, { config, feed: replicas.feed, authenticator });
   await app.register(configRoute, { config });
   await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
   await app.register(healthRoutes, {
     probe: new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now),
+    redis: replicas.redis,
   });
   await registerSimulatorPassthrough(app, config);
   site = await registerStaticSite(app, config.staticDir);
@@ -112,6 +122,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
       cacheTtlMs: config.lookup.cacheTtlMs,
       rateLimitPerMinute: config.lookup.rateLimitPerMinute,
       cors: config.corsOrigins.length > 0,
+      redis: replicas.redis(),
     },
     'proxy configured',
   );
