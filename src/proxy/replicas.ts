@@ -44,6 +44,8 @@ export async function replicaState(config: Config, log: FastifyBaseLogger): Prom
     ].join('\u0000'),
   });
   const feed = new TeamFeed({ ...ring, shared: new RedisFeedStream(link, ring) });
+  // With Redis there, the replica starts live (its reader caught up) rather than degraded for a moment.
+  if (link.state === 'up') await feed.whenLive(FLIGHT_MARGIN_MS);
   return {
     feed,
     rateLimit: { store: fallbackRateLimitStore(link) },

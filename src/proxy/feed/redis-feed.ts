@@ -27,6 +27,19 @@ export interface RedisFeedOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves when the connection is ready, or after `ms` (the read that follows then fails). */
+function ready(connection: Redis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      connection.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    connection.once('ready', done);
+  });
+}
+
 function toEntry([id, fields]: StreamRow): FeedEntry | undefined {
   const at = fields.indexOf('e');
   if (at < 0 || at % 2 !== 0) return undefined;
@@ -96,6 +109,8 @@ export class RedisFeedStream implements SharedFeedStream {
     };
     while (!this.#closed) {
       try {
+        // Connecting (at start, after an outage) is not a failure: wait for it, a little.
+        if (reader.status !== 'ready') await ready(reader, RETRY_MS * 4);
         if (last === undefined) {
           const rows = (await reader.xrevrange(
             this.#key,

@@ -56,14 +56,30 @@ export class TeamFeed {
     return this.#state;
   }
 
+  /** Resolves once the feed is live, or after `ms` (start-up waits a moment for Redis, never longer). */
+  whenLive(ms: number): Promise<void> {
+    if (this.#state === 'live') return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener: FeedListener = { entry: () => undefined, state: (state) => state === 'live' && done() };
+      const done = () => {
+        clearTimeout(timer);
+        this.#listeners.delete(listener);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#listeners.add(listener);
+    });
+  }
+
   /** Records a report; resolves to its entry (its id is the SSE event id). Never rejects over Redis. */
   async publish(agent: FeedAgent, pop: PopReport): Promise<FeedEntry> {
     const fields = { agent, pop, reportedAt: this.#now() };
-    if (this.#shared && this.#state === 'live') {
+    if (this.#shared) {
       try {
         // Delivered here by the stream reader, like every other replica's entries.
         return { id: await this.#shared.append(fields), ...fields };
       } catch {
+        // Fails at once while Redis is unreachable (no offline queue), or after a short timeout.
         this.#setState('degraded');
       }
     }
