@@ -75,19 +75,25 @@ test('a slow history service can be retried once it heals', async ({ page, sim }
   await expect(page.locator('iframe')).toBeVisible();
 });
 
-test('the live feed lists the pops of the agent tab beside it, and the view is axe-clean', async ({
-  context,
+test('the team feed lists the pops of an agent on the same server, with the chart, and the view is axe-clean', async ({
+  browser,
   page,
   sim,
 }) => {
+  // The supervisor (this page) and the agent are different people: separate browser contexts, so
+  // separate GWS sessions (the supervisor view signs in as the simulator's supervisor).
   await page.goto('/?mode=supervisor');
-  const agent = await context.newPage();
+  await expect(page.locator('.feed__state')).toHaveText('live');
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
   await agent.goto('/');
   await expect(agent.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
   await sim.placeCall({ ani: '+14155550100' });
   await sim.placeCall({ ani: '+19995550000' });
-  const feed = page.getByRole('list', { name: 'Live feed' });
-  await expect(feed.getByRole('listitem').filter({ hasText: '+14155550100' })).toContainText('shown');
+  const feed = page.getByRole('list', { name: 'Team feed' });
+  const found = feed.getByRole('listitem').filter({ hasText: '+14155550100' });
+  await expect(found).toContainText('shown');
+  await expect(found).toContainText('Dana Demo');
   await expect(feed.getByRole('listitem').filter({ hasText: '+19995550000' })).toContainText('not found');
   await page.getByLabel('Outcome').selectOption('not-found');
   await expect(feed.getByRole('listitem')).toHaveCount(1);
@@ -98,6 +104,8 @@ test('the live feed lists the pops of the agent tab beside it, and the view is a
     .fill('744907dd90-6b2e7b816f538cd');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('iframe')).toBeVisible();
+  await expect(page.locator('.feed-chart canvas').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
+  await agentContext.close();
 });

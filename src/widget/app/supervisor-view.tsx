@@ -55,7 +55,10 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
               initial={search}
               onSearch={navigate}
             />
-            <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
+            {/* The stream is opened once signed in: opened before, the proxy would refuse it for good (401). */}
+            {session.status === 'signed-in' ? (
+              <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
+            ) : null}
           </div>
           <div className="supervisor__result">
             {search && session.status === 'signed-in' ? (
