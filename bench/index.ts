@@ -1,12 +1,13 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
 // BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
-// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu runs some sections only.
+// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,feed runs some sections only.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { helloWorldBundle, initialBundle, supervisorInInitialLoad } from './bundle';
+import { feedLatency } from './feed-latency';
 import { widgetHeapGrowth } from './memory';
 import { browserFloorPopLatency, floorPopLatency, widgetPopLatency } from './pop-latency';
 import { proxyCpuPerCachedLookup } from './proxy-cpu';
@@ -20,7 +21,7 @@ const EVENTS = number('BENCH_EVENTS', 10_000);
 const RATE = number('BENCH_RATE', 1_000);
 const SECONDS = number('BENCH_SECONDS', 10);
 
-const only = new Set((process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,feed').split(','));
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
@@ -147,6 +148,38 @@ if (only.has('cpu')) {
     unit: 'µs',
     targetRatio: 2,
     note: `${cpu.proxy.sent} requests per round; baseline: a bare Fastify route, same params schema, same JSON`,
+  });
+}
+
+if (only.has('feed')) {
+  const SUBSCRIBERS = 100;
+  const FEED_RATE = 20;
+  const feed = await step(`team feed to ${SUBSCRIBERS} subscribers at ${FEED_RATE} pops/s`, () =>
+    feedLatency(SUBSCRIBERS, FEED_RATE, SECONDS),
+  );
+  const delivered = (run: { delivered: number; expected: number }) => `${run.delivered} of ${run.expected} deliveries`;
+  for (const p of ['p50', 'p99'] as const) {
+    figures.push({
+      name: `8. feed ${p}, in-process (${SUBSCRIBERS} subscribers)`,
+      value: feed.inProcess[p],
+      baseline: feed.floor[p],
+      unit: 'ms',
+      ...(p === 'p99' ? { targetRatio: 3, note: delivered(feed.inProcess) } : {}),
+    });
+    figures.push({
+      name: `8. feed ${p}, through Redis`,
+      value: feed.viaRedis[p],
+      baseline: feed.floor[p],
+      unit: 'ms',
+      ...(p === 'p99' ? { targetRatio: 3, note: delivered(feed.viaRedis) } : {}),
+    });
+  }
+  figures.push({
+    name: `8. Redis PUBLISH to ${SUBSCRIBERS} subscribers p99`,
+    value: feed.floorFanOut.p99,
+    baseline: feed.floor.p99,
+    unit: 'ms',
+    note: 'the floor with the feed’s fan-out: the same message to as many ioredis subscribers',
   });
 }
 
