@@ -157,7 +157,8 @@ if (only.has('feed')) {
   const feed = await step(`team feed to ${SUBSCRIBERS} subscribers at ${FEED_RATE} pops/s`, () =>
     feedLatency(SUBSCRIBERS, FEED_RATE, SECONDS),
   );
-  const delivered = (run: { delivered: number; expected: number }) => `${run.delivered} of ${run.expected} deliveries`;
+  const delivered = (run: { delivered: number; expected: number }) =>
+    `${run.delivered} of ${run.expected} deliveries`;
   for (const p of ['p50', 'p99'] as const) {
     figures.push({
       name: `8. feed ${p}, in-process (${SUBSCRIBERS} subscribers)`,

@@ -2,7 +2,6 @@
 // watch every agent's pops, as Server-Sent Events). Both authenticate like the lookup route; the
 // agent is who the authenticator says, never what the report says; the stream is for supervisors.
 import type { ServerResponse } from 'node:http';
-import { PassThrough } from 'node:stream';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Problem } from '../../shared/lookup-api';
@@ -29,6 +28,17 @@ export const REPORT_BODY_LIMIT_BYTES = 8 * 1024;
 export const SSE_RETRY_MS = 1_000;
 /** A subscriber this far behind (a stalled connection) is cut; it reconnects and resumes by its id. */
 export const MAX_UNSENT_BYTES = 1 << 20;
+
+/** One serialisation per entry, however many supervisors are watching. */
+const frames = new WeakMap<FeedEntry, string>();
+function popFrame(entry: FeedEntry): string {
+  let frame = frames.get(entry);
+  if (frame === undefined) {
+    frame = sseEvent(FEED_EVENTS.pop, entry.id, entry);
+    frames.set(entry, frame);
+  }
+  return frame;
+}
 
 /**
  * Who the feed names. A mode that knows no user (PROXY_AUTH=token: a shared token; none) is named by
@@ -100,11 +110,11 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
     },
   });
 
-  const open = new Set<PassThrough>();
+  const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     // Ended at once, not waited out: each browser reconnects (to another replica, or this one
     // restarted) and resumes from its Last-Event-ID.
-    for (const stream of open) stream.end();
+    for (const raw of open) raw.end();
   });
 
   const authorize = async (request: FastifyRequest) => {
@@ -118,18 +128,23 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
     exposeHeadRoute: false,
     schema: { response: { '4xx': Problem, '5xx': Problem } },
     handler: async (request, reply) => {
-      const stream = new PassThrough();
-      const raw: ServerResponse = reply.raw;
       const header = request.headers['last-event-id'];
       const lastEventId = typeof header === 'string' && parseFeedId(header) ? header : undefined;
+      // Written straight to the socket, one write per event: no stream machinery between the feed and
+      // the client, and nothing Fastify could buffer or compress. Headers set by hooks so far
+      // (security headers, request id) go out with the stream's own.
+      reply.hijack();
+      const raw: ServerResponse = reply.raw;
+      raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...SSE_HEADERS });
       let lastSent = lastEventId ?? '0-0';
       const write = (chunk: string) => {
-        if (stream.writableLength > MAX_UNSENT_BYTES) return void raw.destroy();
-        stream.write(chunk);
+        // A client this far behind (a stalled connection) is cut; it reconnects and resumes by its id.
+        if (raw.writableLength > MAX_UNSENT_BYTES) return void raw.destroy();
+        raw.write(chunk);
       };
       const sendEntry = (entry: FeedEntry) => {
         lastSent = entry.id;
-        write(sseEvent(FEED_EVENTS.pop, entry.id, entry));
+        write(popFrame(entry));
       };
       // A status event carries the id of the last pop this client got, so its Last-Event-ID never moves past a pop it missed.
       const sendState = (state: FeedState) => write(sseEvent(FEED_EVENTS.status, lastSent, { state }));
@@ -139,15 +154,12 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
       sendState(feed.state);
       for (const entry of subscription.backlog) sendEntry(entry);
       const heartbeat = setInterval(() => write(sseComment('keepalive')), config.feed.heartbeatMs);
-      open.add(stream);
+      open.add(raw);
       raw.once('close', () => {
         clearInterval(heartbeat);
         subscription.close();
-        open.delete(stream);
-        stream.destroy();
+        open.delete(raw);
       });
-      reply.code(200).headers(SSE_HEADERS);
-      return reply.send(stream);
     },
   });
 }
