@@ -12,6 +12,7 @@ import {
   SESSION_USER,
   VALID_SESSION,
 } from '../../__tests__/support/fake-gws';
+import { JwksServer, jwtEnv, signingKey, signToken } from '../../__tests__/support/jwks-server';
 import { listeningProxy } from '../../__tests__/support/listening-proxy';
 import { report } from '../../__tests__/support/pop-report';
 import { SseClient } from '../../__tests__/support/sse-client';
@@ -230,5 +231,33 @@ describe('GET /api/pops/stream', () => {
     apps.splice(apps.indexOf(proxy), 1);
     await watcher.until((c) => c.ended, 2_000, 'the stream to end');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('with PROXY_AUTH=jwt: the roles come from JWT_ROLES_CLAIM, the agent from the token', async () => {
+    const jwks = await new JwksServer().start();
+    try {
+      const key = await signingKey('key-1');
+      jwks.keys = [key.jwk];
+      const { app: proxy, base } = await listening(jwtEnv(jwks, { JWT_ROLES_CLAIM: 'groups' }));
+      const bearer = async (claims: Record<string, unknown>) => ({
+        authorization: `Bearer ${await signToken(key, claims)}`,
+      });
+      const agentToken = await bearer({ sub: 'agent-9', given_name: 'Ann', groups: ['ROLE_AGENT'] });
+      const agentRefused = await proxy.inject({ url: '/api/pops/stream', headers: agentToken });
+      expect(agentRefused.statusCode).toBe(403);
+      const roleElsewhere = await bearer({ sub: 'lead-1', roles: ['ROLE_SUPERVISOR'] });
+      expect((await proxy.inject({ url: '/api/pops/stream', headers: roleElsewhere })).statusCode).toBe(403);
+      const watcher = await stream(
+        base,
+        await bearer({ sub: 'lead-1', groups: 'ROLE_AGENT ROLE_SUPERVISOR' }),
+      );
+      expect(watcher.response.statusCode).toBe(200);
+      expect((await post(proxy, { ...report(), agent: { id: 'x' } }, agentToken)).statusCode).toBe(400);
+      expect((await post(proxy, report(), agentToken)).statusCode).toBe(202);
+      await watcher.until((c) => c.pops.length === 1);
+      expect(watcher.pops[0]?.data).toMatchObject({ agent: { id: 'agent-9', firstName: 'Ann' } });
+    } finally {
+      await jwks.close();
+    }
   });
 });
