@@ -72,6 +72,17 @@ export class RedisFeedStream implements SharedFeedStream {
   }
 
   async append(fields: Omit<FeedEntry, 'id'>): Promise<string> {
+    // Known to be unreachable (or hanging): no command, no wait.
+    if (this.link.state !== 'up') throw new Error('Redis is unreachable');
+    try {
+      return await this.#append(fields);
+    } catch (error) {
+      this.link.failed();
+      throw error;
+    }
+  }
+
+  async #append(fields: Omit<FeedEntry, 'id'>): Promise<string> {
     const { capacity, maxAgeMs } = this.options;
     const results = await this.link.command
       .multi()
@@ -86,11 +97,11 @@ export class RedisFeedStream implements SharedFeedStream {
   }
 
   start(sink: { entry(entry: FeedEntry): void; state(up: boolean): void }): void {
-    this.link.on('change', (state) => {
-      if (state === 'down') sink.state(false);
-    });
-    this.#reader = this.link.blocking(this.#blockMs);
-    this.#loop = this.#read(this.#reader, sink);
+    const reader = this.link.blocking(this.#blockMs);
+    // Redis back (the reader's connection up too): live at once, not when the read in flight returns.
+    this.link.on('change', (state) => sink.state(state === 'up' && reader.status === 'ready'));
+    this.#reader = reader;
+    this.#loop = this.#read(reader, sink);
   }
 
   async close(): Promise<void> {

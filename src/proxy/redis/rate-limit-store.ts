@@ -33,7 +33,16 @@ class FallbackStore implements FastifyRateLimitStore {
       local();
       return;
     }
-    this.shared.incr(key, (error, result) => (error ? local() : callback(null, result)), timeWindow, max);
+    this.shared.incr(
+      key,
+      (error, result) => {
+        if (!error) return callback(null, result);
+        this.link.failed();
+        local();
+      },
+      timeWindow,
+      max,
+    );
   }
 
   child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {

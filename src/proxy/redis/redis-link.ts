@@ -10,6 +10,8 @@ export type RedisState = 'up' | 'down';
 
 /** A command slower than this counts as a failure: the caller goes on without Redis. */
 export const REDIS_COMMAND_TIMEOUT_MS = 500;
+/** While Redis is suspected (a command failed on an open connection), it is asked this often whether it is back. */
+const PROBE_INTERVAL_MS = 500;
 /** Reconnect attempts: quickly at first, then every second, for as long as it takes. */
 const retryStrategy = (attempt: number) => Math.min(attempt * 100, 1_000);
 
@@ -38,6 +40,7 @@ export class RedisLink extends EventEmitter<{ change: [RedisState] }> {
   readonly #others: Redis[] = [];
   #state: RedisState = 'down';
   #closed = false;
+  #probing = false;
 
   constructor(
     url: Secret,
@@ -46,7 +49,9 @@ export class RedisLink extends EventEmitter<{ change: [RedisState] }> {
     super();
     this.#url = url.reveal();
     this.command = this.#connect('command', baseOptions);
-    this.command.on('ready', () => this.#set('up'));
+    this.command.on('ready', () => {
+      if (!this.#probing) this.#set('up');
+    });
     this.command.on('close', () => this.#set('down'));
   }
 
@@ -57,6 +62,28 @@ export class RedisLink extends EventEmitter<{ change: [RedisState] }> {
   /** Resolves once the first connection attempt settled, up or down: start-up never waits on Redis. */
   async start(): Promise<void> {
     await this.command.connect().catch(() => undefined);
+  }
+
+  /**
+   * A command failed (timed out: a Redis that hangs keeps its socket open). Until a PING answers
+   * again the link is `down`, so callers go on without Redis at once instead of each waiting out
+   * its own timeout.
+   */
+  failed(): void {
+    if (this.#closed || this.#probing || this.#state === 'down') return;
+    this.#set('down');
+    this.#probing = true;
+    const probe = () => {
+      if (this.#closed) return;
+      this.command.ping().then(
+        () => {
+          this.#probing = false;
+          if (this.command.status === 'ready') this.#set('up');
+        },
+        () => setTimeout(probe, PROBE_INTERVAL_MS).unref(),
+      );
+    };
+    probe();
   }
 
   /** A connection for SUBSCRIBE (a subscribed connection may send nothing else). */

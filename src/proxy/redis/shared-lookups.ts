@@ -81,7 +81,12 @@ export class SharedLookups {
     const upstream = async (): Promise<SharedLookupResult> => ({ outcome: await ask(), via: 'upstream' });
     if (this.link.state !== 'up') return upstream();
     const hash = this.hash(attribute, value);
-    const cached = await this.#cached(hash).catch(() => null);
+    // Any Redis failure: the link is suspected (later lookups skip Redis until it answers again).
+    const failed = () => {
+      this.link.failed();
+      return undefined;
+    };
+    const cached = await this.#cached(hash).catch(failed);
     if (cached) return cached;
     // Listening before trying the lock: an outcome published right after a failed attempt is not missed.
     const waiting = this.#wait(hash);
@@ -89,16 +94,16 @@ export class SharedLookups {
     const locked = await this.#command
       .set(`${LOCK_PREFIX}${hash}`, token, 'PX', this.options.lockMs, 'NX')
       .then((answer) => answer === 'OK')
-      .catch(() => undefined);
+      .catch(failed);
     if (locked !== false) {
       waiting.cancel();
       if (locked === undefined) return upstream();
       const outcome = await ask();
-      await this.#share(hash, token, outcome).catch(() => undefined);
+      await this.#share(hash, token, outcome).catch(failed);
       return { outcome, via: 'upstream' };
     }
     // Someone holds the lock: its outcome may already be stored.
-    const stored = await this.#cached(hash).catch(() => null);
+    const stored = await this.#cached(hash).catch(failed);
     if (stored) {
       waiting.cancel();
       return stored;

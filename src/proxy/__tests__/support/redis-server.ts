@@ -56,10 +56,20 @@ export class RedisServer {
     return this;
   }
 
+  /** Freezes the process (SIGSTOP): a Redis that hangs with its sockets open. */
+  pause(): void {
+    this.#child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.#child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.#child;
     this.#child = undefined;
     if (!child || child.exitCode !== null) return;
+    child.kill('SIGCONT');
     child.kill('SIGKILL');
     await once(child, 'exit');
   }

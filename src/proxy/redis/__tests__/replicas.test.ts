@@ -223,6 +223,31 @@ describe('Redis stopped, then back', () => {
     expect(uniphore.calls.length - before).toBe(1);
   });
 
+  it('a Redis that hangs costs one command timeout, then lookups and reports skip it until it answers again', async () => {
+    const uniphore = new FakeUniphoreClient();
+    const a = await replica(uniphore, { LOOKUP_CACHE_TTL_MS: '0', UNIPHORE_URL: gws.url });
+    const onA = await watch(a.base);
+    redis.pause();
+    const timings: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      expect((await lookup(a.app, `77${i}`)).statusCode).toBe(200);
+      timings.push(performance.now() - started);
+    }
+    // The first lookup waits out the rate limiter's command (500 ms), the rest do not wait at all.
+    expect(timings[0]).toBeLessThan(1_500);
+    for (const ms of timings.slice(1)) expect(ms).toBeLessThan(200);
+    await onA.until((c) => c.states.at(-1) === 'degraded', 2_000, 'degraded');
+    const started = performance.now();
+    const id = await pop(a.app, 'while-hung');
+    expect(performance.now() - started).toBeLessThan(200);
+    await onA.until((c) => c.pops.some((event) => event.id === id), 2_000, 'the local pop');
+    expect((await a.app.inject({ url: '/readyz' })).json()).toMatchObject({ redis: 'down' });
+    redis.resume();
+    await onA.until((c) => c.states.at(-1) === 'live', 5_000, 'live again');
+    expect((await a.app.inject({ url: '/readyz' })).json()).toMatchObject({ redis: 'up' });
+  }, 15_000);
+
   it('limits still apply, per replica, while Redis is down', async () => {
     const uniphore = new FakeUniphoreClient();
     const a = await replica(uniphore, { RATE_LIMIT_PER_MINUTE: '2', LOOKUP_CACHE_TTL_MS: '0' });
