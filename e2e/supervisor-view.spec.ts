@@ -112,3 +112,25 @@ test('the team feed lists the pops of an agent on the same server, with the char
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
   await agentContext.close();
 });
+
+test('npm start’s supervisor URL (localhost) is the simulated supervisor beside the agent tab of the same browser', async ({
+  context,
+  page,
+  server,
+  sim,
+}) => {
+  const line = server.logs.find((entry) => entry.startsWith('Supervisor view (simulated supervisor): '));
+  const supervisorUrl = line?.split(': ')[1] ?? '';
+  expect(supervisorUrl).toMatch(/^http:\/\/localhost:\d+\/\?mode=supervisor$/);
+  // One browser, one context: the agent on 127.0.0.1, the supervisor on localhost (cookies per host).
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
+  const supervisor = await context.newPage();
+  await supervisor.goto(supervisorUrl);
+  await expect(supervisor.locator('.feed__state')).toHaveText('live');
+  await sim.placeCall({ ani: '+19995550888' });
+  const row = supervisor.getByRole('listitem').filter({ hasText: '+19995550888' });
+  await expect(row).toContainText('Dana Demo');
+  // The agent tab still holds the agent's session: its calls still pop.
+  await expect(page.getByText(/No interaction history found for \+19995550888/)).toBeVisible();
+});

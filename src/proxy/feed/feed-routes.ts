@@ -155,10 +155,19 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
       for (const entry of subscription.backlog) sendEntry(entry);
       const heartbeat = setInterval(() => write(sseComment('keepalive')), config.feed.heartbeatMs);
       open.add(raw);
+      const opened = performance.now();
+      request.log.info(
+        { feed: { replayed: subscription.backlog.length, streams: open.size } },
+        'team feed stream opened',
+      );
       raw.once('close', () => {
         clearInterval(heartbeat);
         subscription.close();
         open.delete(raw);
+        request.log.info(
+          { feed: { durationMs: Math.round(performance.now() - opened), streams: open.size } },
+          'team feed stream closed',
+        );
       });
     },
   });
