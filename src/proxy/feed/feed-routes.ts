@@ -29,12 +29,12 @@ export const SSE_RETRY_MS = 1_000;
 /** A subscriber this far behind (a stalled connection) is cut; it reconnects and resumes by its id. */
 export const MAX_UNSENT_BYTES = 1 << 20;
 
-/** One serialisation per entry, however many supervisors are watching. */
-const frames = new WeakMap<FeedEntry, string>();
-function popFrame(entry: FeedEntry): string {
+/** One serialisation (and one UTF-8 encoding) per entry, however many supervisors are watching. */
+const frames = new WeakMap<FeedEntry, Buffer>();
+function popFrame(entry: FeedEntry): Buffer {
   let frame = frames.get(entry);
   if (frame === undefined) {
-    frame = sseEvent(FEED_EVENTS.pop, entry.id, entry);
+    frame = Buffer.from(sseEvent(FEED_EVENTS.pop, entry.id, entry), 'utf8');
     frames.set(entry, frame);
   }
   return frame;
@@ -137,7 +137,7 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
       const raw: ServerResponse = reply.raw;
       raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...SSE_HEADERS });
       let lastSent = lastEventId ?? '0-0';
-      const write = (chunk: string) => {
+      const write = (chunk: string | Buffer) => {
         // A client this far behind (a stalled connection) is cut; it reconnects and resumes by its id.
         if (raw.writableLength > MAX_UNSENT_BYTES) return void raw.destroy();
         raw.write(chunk);
