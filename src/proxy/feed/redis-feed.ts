@@ -111,8 +111,9 @@ export class RedisFeedStream implements SharedFeedStream {
   }
 
   async #read(reader: Redis, sink: { entry(entry: FeedEntry): void; state(up: boolean): void }) {
-    // Undefined until the backlog was read: a replica that starts (or a Redis that restarted)
-    // first takes what the stream holds, then follows it from the last entry it got.
+    // Undefined until the backlog was read: a replica that starts first takes what the stream holds,
+    // then follows it from the last entry it got (after an outage too: stream ids grow with time, so a
+    // restarted, empty Redis's new entries still come after it).
     let last: string | undefined;
     const deliver = (rows: StreamRow[]) => {
       for (const row of rows) {

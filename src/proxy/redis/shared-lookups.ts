@@ -14,6 +14,9 @@ import type { RedisLink } from './redis-link';
 
 export const LOOKUP_DONE_CHANNEL = 'uhw:lookup:done';
 const KEY_PREFIX = 'uhw:lookup:';
+/** While waiting for another replica's outcome, how often the lock is checked (the announcement may be lost). */
+const LOCK_POLL_MS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const LOCK_PREFIX = 'uhw:lookup-lock:';
 
 /** Deletes the lock only if it is still ours (it may have expired and been taken since). */
@@ -98,7 +101,13 @@ export class SharedLookups {
     if (locked !== false) {
       waiting.cancel();
       if (locked === undefined) return upstream();
-      const outcome = await ask();
+      let outcome: LookupOutcome;
+      try {
+        outcome = await ask();
+      } catch (error) {
+        await this.#command.eval(RELEASE_LOCK, 1, `${LOCK_PREFIX}${hash}`, token).catch(failed);
+        throw error;
+      }
       await this.#share(hash, token, outcome).catch(failed);
       return { outcome, via: 'upstream' };
     }
@@ -108,7 +117,42 @@ export class SharedLookups {
       waiting.cancel();
       return stored;
     }
-    const outcome = await waiting.promise;
+    return this.#follow(hash, waiting, upstream);
+  }
+
+  /**
+   * Waits for the lock holder's outcome: announced on the channel, or, should the announcement not
+   * come (the subscriber reconnecting), seen by polling the lock. Bounded by the waiter's deadline.
+   */
+  async #follow(
+    hash: string,
+    waiting: { promise: Promise<LookupOutcome | undefined>; cancel(): void },
+    upstream: () => Promise<SharedLookupResult>,
+  ): Promise<SharedLookupResult> {
+    const announced = waiting.promise;
+    const pending = Symbol('pending');
+    let result: LookupOutcome | undefined | typeof pending = pending;
+    void announced.then((outcome) => {
+      result = outcome;
+    });
+    const settled = () => result !== pending;
+    while (!settled()) {
+      await Promise.race([announced, sleep(LOCK_POLL_MS)]);
+      if (settled()) break;
+      const held = await this.#command.exists(`${LOCK_PREFIX}${hash}`).catch(() => 1);
+      if (held) continue;
+      // The holder is done: a found id is stored (in the same transaction that freed the lock);
+      // a miss or an error is only announced, which may still be on its way.
+      const stored = await this.#cached(hash).catch(() => null);
+      if (stored) {
+        waiting.cancel();
+        return stored;
+      }
+      await Promise.race([announced, sleep(LOCK_POLL_MS / 2)]);
+      waiting.cancel();
+      break;
+    }
+    const outcome = await announced;
     return outcome ? { outcome, via: 'shared-flight' } : upstream();
   }
 
