@@ -1,13 +1,14 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
 // BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
-// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,network runs some sections only;
+// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,feed,network runs some sections only;
 // BENCH_IDLE_S (300) is the idle before the network section's cold pop.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { helloWorldBundle, initialBundle, startupBundle, supervisorInInitialLoad } from './bundle';
+import { feedLatency } from './feed-latency';
 import { widgetHeapGrowth } from './memory';
 import { networkPopLatency } from './network';
 import { startOtlpSink } from './otlp-sink';
@@ -26,7 +27,7 @@ const SECONDS = number('BENCH_SECONDS', 10);
 const IDLE_S = number('BENCH_IDLE_S', 300);
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,network').split(','),
+  (process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,feed,network').split(','),
 );
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
@@ -71,7 +72,7 @@ if (only.has('network')) {
     () => networkPopLatency(Math.min(CALLS, 50), IDLE_S * 1000),
   );
   figures.push({
-    name: `8. pop → history loaded p50, 20/80 ms RTT (${network.samples} calls)`,
+    name: `9. pop → history loaded p50, 20/80 ms RTT (${network.samples} calls)`,
     value: network.p50,
     baseline: network.floor,
     unit: 'ms',
@@ -79,7 +80,7 @@ if (only.has('network')) {
     note: 'baseline: the unavoidable round trips (1.5 × 20 + 2 × 80 ms)',
   });
   figures.push({
-    name: `8. first pop after ${IDLE_S} s idle vs warm p50`,
+    name: `9. first pop after ${IDLE_S} s idle vs warm p50`,
     value: network.afterIdle,
     baseline: network.p50,
     unit: 'ms',
@@ -202,6 +203,39 @@ if (only.has('cpu')) {
   }
 }
 
+if (only.has('feed')) {
+  const SUBSCRIBERS = 100;
+  const FEED_RATE = 20;
+  const feed = await step(`team feed to ${SUBSCRIBERS} subscribers at ${FEED_RATE} pops/s`, () =>
+    feedLatency(SUBSCRIBERS, FEED_RATE, SECONDS),
+  );
+  const delivered = (run: { delivered: number; expected: number }) =>
+    `${run.delivered} of ${run.expected} deliveries`;
+  for (const p of ['p50', 'p99'] as const) {
+    figures.push({
+      name: `8. feed ${p}, in-process (${SUBSCRIBERS} subscribers)`,
+      value: feed.inProcess[p],
+      baseline: feed.floor[p],
+      unit: 'ms',
+      ...(p === 'p99' ? { targetRatio: 3, note: delivered(feed.inProcess) } : {}),
+    });
+    figures.push({
+      name: `8. feed ${p}, through Redis`,
+      value: feed.viaRedis[p],
+      baseline: feed.floor[p],
+      unit: 'ms',
+      ...(p === 'p99' ? { targetRatio: 3, note: delivered(feed.viaRedis) } : {}),
+    });
+  }
+  figures.push({
+    name: `8. Redis PUBLISH to ${SUBSCRIBERS} subscribers p99`,
+    value: feed.floorFanOut.p99,
+    baseline: feed.floor.p99,
+    unit: 'ms',
+    note: 'the floor with the feed’s fan-out: the same message to as many ioredis subscribers',
+  });
+}
+
 const chromiumVersion = (() => {
   try {
     return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'])
@@ -221,28 +255,6 @@ const machine = {
 };
 console.log(`\n${table(figures)}\n`);
 for (const figure of figures) if (figure.note) console.log(`${figure.name}: ${figure.note}`);
-if (only.has('network')) {
-  const network = await step(
-    'pop latency on a realistic network (20 ms to GWS, 80 ms to Uniphore, TLS)',
-    () => networkPopLatency(Math.min(CALLS, 50), IDLE_S * 1000),
-  );
-  figures.push({
-    name: `8. pop → history loaded p50, 20/80 ms RTT (${network.samples} calls)`,
-    value: network.p50,
-    baseline: network.floor,
-    unit: 'ms',
-    targetRatio: 1.15,
-    note: 'baseline: the unavoidable round trips (1.5 × 20 + 2 × 80 ms)',
-  });
-  figures.push({
-    name: `8. first pop after ${IDLE_S} s idle vs warm p50`,
-    value: network.afterIdle,
-    baseline: network.p50,
-    unit: 'ms',
-    targetRatio: 1.2,
-  });
-}
-
 if (only.has('bundle')) {
   console.log(`supervisor code in the initial load: ${details.supervisorInInitialLoad ? 'YES' : 'no'}`);
 }

@@ -75,22 +75,31 @@ test('a slow history service can be retried once it heals', async ({ page, sim }
   await expect(page.locator('iframe')).toBeVisible();
 });
 
-test('the live feed lists the pops of the agent tab beside it, and the view is axe-clean', async ({
-  context,
+test('the team feed lists the pops of an agent on the same server, with the chart, and the view is axe-clean', async ({
+  browser,
   page,
   sim,
 }) => {
+  // The supervisor (this page) and the agent are different people: separate browser contexts, so
+  // separate GWS sessions (the supervisor view signs in as the simulator's supervisor).
   await page.goto('/?mode=supervisor');
-  const agent = await context.newPage();
+  await expect(page.locator('.feed__state')).toHaveText('live');
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
   await agent.goto('/');
   await expect(agent.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
-  await sim.placeCall({ ani: '+14155550100' });
-  await sim.placeCall({ ani: '+19995550000' });
-  const feed = page.getByRole('list', { name: 'Live feed' });
-  await expect(feed.getByRole('listitem').filter({ hasText: '+14155550100' })).toContainText('shown');
-  await expect(feed.getByRole('listitem').filter({ hasText: '+19995550000' })).toContainText('not found');
+  // Callers of this test only: the feed replays the pops of the server's earlier tests too.
+  await sim.addRecord('callReturn', '+14155559876');
+  await sim.placeCall({ ani: '+14155559876' });
+  await sim.placeCall({ ani: '+19995550777' });
+  const feed = page.getByRole('list', { name: 'Team feed' });
+  const rows = (caller: string) => feed.getByRole('listitem').filter({ hasText: caller });
+  await expect(rows('+14155559876')).toContainText('shown');
+  await expect(rows('+14155559876')).toContainText('Dana Demo');
+  await expect(rows('+19995550777')).toContainText('not found');
   await page.getByLabel('Outcome').selectOption('not-found');
-  await expect(feed.getByRole('listitem')).toHaveCount(1);
+  await expect(rows('+14155559876')).toHaveCount(0);
+  await expect(rows('+19995550777')).toHaveCount(1);
   await page.getByLabel('Outcome').selectOption('all');
   await page
     .getByRole('form', { name: 'Find an interaction' })
@@ -98,6 +107,30 @@ test('the live feed lists the pops of the agent tab beside it, and the view is a
     .fill('744907dd90-6b2e7b816f538cd');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('iframe')).toBeVisible();
+  await expect(page.locator('.feed-chart canvas').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
+  await agentContext.close();
+});
+
+test('npm start’s supervisor URL (localhost) is the simulated supervisor beside the agent tab of the same browser', async ({
+  context,
+  page,
+  server,
+  sim,
+}) => {
+  const line = server.logs.find((entry) => entry.startsWith('Supervisor view (simulated supervisor): '));
+  const supervisorUrl = line?.split(': ')[1] ?? '';
+  expect(supervisorUrl).toMatch(/^http:\/\/localhost:\d+\/\?mode=supervisor$/);
+  // One browser, one context: the agent on 127.0.0.1, the supervisor on localhost (cookies per host).
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: /^connected$/ })).toBeVisible();
+  const supervisor = await context.newPage();
+  await supervisor.goto(supervisorUrl);
+  await expect(supervisor.locator('.feed__state')).toHaveText('live');
+  await sim.placeCall({ ani: '+19995550888' });
+  const row = supervisor.getByRole('listitem').filter({ hasText: '+19995550888' });
+  await expect(row).toContainText('Dana Demo');
+  // The agent tab still holds the agent's session: its calls still pop.
+  await expect(page.getByText(/No interaction history found for \+19995550888/)).toBeVisible();
 });

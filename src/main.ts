@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   console.log(`Widget ready at ${url.origin}/${notes}`);
   if (simulator && env.GWS_URL === simulator.gwsUrl) {
     console.log(`WWE desktop (simulated): ${desktopUrl(simulator.gwsUrl, url.origin)}`);
+    // localhost, not the agent's 127.0.0.1: cookies are per host, so in one browser the supervisor's
+    // GWS session does not replace the agent's.
+    console.log(`Supervisor view (simulated supervisor): http://localhost:${url.port}/?mode=supervisor`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Clock } from './clock';
 import { type Config, ConfigError } from './config';
+import { feedRoutes } from './feed/feed-routes';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
 import { LookupService } from './lookup/lookup-service';
@@ -17,6 +18,7 @@ import { registerGwsPassthrough, registerSimulatorPassthrough } from './plugins/
 import { registerSecurity } from './plugins/security';
 import { registerStaticSite, type StaticSite } from './plugins/static-site';
 import { problem, sendProblem } from './problem';
+import { replicaState } from './replicas';
 import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
 import { healthRoutes, UpstreamProbe } from './routes/health-route';
@@ -91,7 +93,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   installErrorHandling(app, () => site);
   answerExpectContinue(app);
   await registerSecurity(app, config);
-  await app.register(rateLimit, { global: false });
+  const replicas = await replicaState(config, app.log);
+  app.addHook('onClose', () => replicas.close());
+  await app.register(rateLimit, { global: false, ...replicas.rateLimit });
 
   const metrics = options.metrics ?? new Metrics({ defaultMetrics: metricsExposed(config) });
   const { tracing, owned } = await tracingFor(config, options.tracing);
@@ -102,7 +106,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
     createUniphoreClient(config.uniphore, tracing ? tracing.propagatingFetch(fetchFn) : fetchFn);
   const client = measuredClient(tracing ? tracing.tracedClient(upstream) : upstream, metrics);
   const { now } = options;
-  const service = new LookupService(client, { ttlMs: config.lookup.cacheTtlMs, now, metrics });
+  const service = new LookupService(client, {
+    ttlMs: config.lookup.cacheTtlMs,
+    now,
+    metrics,
+    shared: replicas.sharedLookups,
+  });
   // One authenticator (and one cache of GWS session verdicts) for every route that spends upstream calls.
   const authenticator = createAuthenticator(config, fetchFn, { now, metrics });
   await app.register(async (scope) => {
@@ -110,10 +119,11 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
     if (tracing) await scope.register(tracing.plugin);
     await scope.register(lookupRoute, { config, service, authenticator, metrics });
   });
+  await app.register(feedRoutes, { config, feed: replicas.feed, authenticator, metrics });
   await app.register(configRoute, { config });
   await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
   const probe = new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now);
-  await app.register(healthRoutes, { probe });
+  await app.register(healthRoutes, { probe, redis: replicas.redis });
   metrics.observeReadiness(() => probe.ready());
   await registerMetrics(app, config, metrics);
   await registerSimulatorPassthrough(app, config);
@@ -141,6 +151,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
       cors: config.corsOrigins.length > 0,
       metrics: { mainPort: config.metrics.token !== undefined, listener: config.metrics.port !== undefined },
       tracing: tracing !== undefined,
+      redis: replicas.redis(),
     },
     'proxy configured',
   );

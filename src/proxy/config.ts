@@ -104,6 +104,18 @@ export interface Config {
   };
   /** OpenTelemetry traces: on exactly when an OTLP/HTTP endpoint is set. */
   readonly tracing: { readonly otlpEndpoint: string | undefined };
+  /** Redis shared by the replicas; undefined: every replica on its own, in-process. A Secret: the URL may carry a password. */
+  readonly redisUrl: Secret | undefined;
+  /** The supervisors' team feed (POST /api/pops, GET /api/pops/stream). */
+  readonly feed: {
+    /** A user holding any of these roles may watch the stream. */
+    readonly supervisorRoles: readonly string[];
+    /** Replay bound on (re)connect: at most this many pops... */
+    readonly backlog: number;
+    /** ...and none older than this. */
+    readonly backlogMaxAgeMs: number;
+    readonly heartbeatMs: number;
+  };
   /** Set by main.ts when it started the embedded simulator. */
   readonly simulatorControlUrl: string | undefined;
 }
@@ -228,5 +240,12 @@ export function loadConfig(env: Env): Config {
     }),
     tracing: Object.freeze({ otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT }),
     simulatorControlUrl: v.SIMULATOR_CONTROL_URL,
+    redisUrl: v.REDIS_URL === undefined ? undefined : new Secret(v.REDIS_URL),
+    feed: Object.freeze({
+      supervisorRoles: Object.freeze([...new Set(v.SUPERVISOR_ROLES)]),
+      backlog: v.FEED_BACKLOG,
+      backlogMaxAgeMs: v.FEED_BACKLOG_MAX_AGE_S * 1000,
+      heartbeatMs: v.FEED_HEARTBEAT_MS,
+    }),
   });
 }

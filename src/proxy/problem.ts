@@ -12,6 +12,8 @@ const TITLES: Record<ProblemCode, string> = {
   unauthenticated: 'Authentication required',
   rate_limited: 'Too many requests',
   payload_too_large: 'Request body too large',
+  invalid_report: 'Invalid pop report',
+  forbidden: 'Not allowed',
   upstream_unauthorized: 'Uniphore rejected the proxy credentials',
   upstream_error: 'Upstream error',
   upstream_bad_response: 'Unexpected upstream response',

@@ -45,6 +45,15 @@ const FORMATS: Record<string, (value: never) => unknown> = {
     if (url.search || url.hash) return new Invalid('must not contain a query or fragment');
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   },
+  /** redis:// or rediss:// (TLS); credentials allowed (they stay in Config as a Secret). */
+  'redis-url': (value: string) => {
+    const url = parseUrl(value);
+    if (url?.protocol !== 'redis:' && url?.protocol !== 'rediss:') {
+      return new Invalid('must be a redis:// or rediss:// URL');
+    }
+    if (!url.hostname) return new Invalid('must name a host');
+    return value;
+  },
   'history-url-template': (template: string) => {
     if (!template.includes('{uniqueId}')) return new Invalid('must contain {uniqueId}');
     const url = parseUrl(template.replaceAll('{uniqueId}', 'x'));

@@ -250,6 +250,26 @@ export const Settings = Type.Object({
       description: 'OTLP/HTTP collector base URL (traces go to {url}/v1/traces); unset: no tracing',
     }),
   ),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      format: 'redis-url',
+      description: 'Redis shared by the replicas (feed, lookup cache, rate limits); unset: all in-process',
+    }),
+  ),
+  SUPERVISOR_ROLES: Type.Array(Type.String({ pattern: '^[\\x21-\\x7e]{1,128}$' }), {
+    minItems: 1,
+    default: ['ROLE_SUPERVISOR', 'ROLE_ADMIN'],
+    errorMessage: 'must be a comma-separated list of role names (visible ASCII)',
+    description: 'Roles that may watch the team feed (GET /api/pops/stream); any one of them suffices',
+  }),
+  FEED_BACKLOG: integer(1, 100_000, 500, 'Pops a (re)connecting supervisor is replayed, at most'),
+  FEED_BACKLOG_MAX_AGE_S: integer(1, 86_400, 900, 'Age past which a pop is no longer replayed, seconds'),
+  FEED_HEARTBEAT_MS: integer(
+    100,
+    300_000,
+    15_000,
+    'Interval of the team feed keepalive comments; keep it under the load balancer idle timeout',
+  ),
 
   STATIC_DIR: Type.String({ default: 'dist', description: 'Directory of the built widget' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { default: 'info', description: 'Level of the JSON logs on stdout' }),

@@ -29,6 +29,8 @@ export const PROBLEM_CODES = [
   'unauthenticated',
   'rate_limited',
   'payload_too_large',
+  'invalid_report',
+  'forbidden',
   'upstream_unauthorized',
   'upstream_error',
   'upstream_bad_response',

@@ -57,3 +57,16 @@ export const RotateKeysResponse = Type.Object({
   published: Type.Array(Type.String()),
 });
 export type RotateKeysResponse = Type.Static<typeof RotateKeysResponse>;
+
+/** GET /sim/users: the simulator's demo accounts (not secrets), e.g. for the supervisor view to sign in. */
+export const SimUser = Type.Object({
+  username: Type.String(),
+  password: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  roles: Type.Array(Type.String()),
+});
+export type SimUser = Type.Static<typeof SimUser>;
+
+export const SimUserList = Type.Object({ users: Type.Array(SimUser) });
+export type SimUserList = Type.Static<typeof SimUserList>;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SIM_JWKS_PATH, SIM_JWT_AUDIENCE, simJwtIssuer } from './auth/token-issuer';
 import { controlRoutes } from './control/control-routes';
 import { buildGwsApp } from './gws/gws-server';
+import type { DemoAgent } from './gws/sessions';
 import { type LatencyRelay, startLatencyRelay } from './net/latency-relay';
 import { SimulatorState, type UniphoreCredentials } from './state';
 import type { Stats } from './stats';
@@ -46,12 +47,24 @@ export const SIMULATOR_CREDENTIALS: UniphoreCredentials = {
   environmentName: 'simulator',
 };
 
-const DEMO_AGENT = {
+/** Signed in without credentials unless SIMULATOR_REQUIRE_LOGIN: the agent of `npm start`. */
+const DEMO_AGENT: DemoAgent = {
   username: 'demo',
   password: 'demo',
   userId: 'agent-1',
   firstName: 'Dana',
   lastName: 'Demo',
+  roles: ['ROLE_AGENT'],
+};
+
+/** Signs in with Basic credentials: the supervisor view of `npm start` uses this account. */
+const DEMO_SUPERVISOR: DemoAgent = {
+  username: 'supervisor',
+  password: 'supervisor',
+  userId: 'supervisor-1',
+  firstName: 'Sam',
+  lastName: 'Super',
+  roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
 };
 
 /**
@@ -113,7 +126,9 @@ async function reachable(
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? '127.0.0.1';
-  const state = new SimulatorState(DEMO_AGENT, SIMULATOR_CREDENTIALS, options.cometdTimeoutMs ?? 25_000);
+  const state = new SimulatorState(DEMO_AGENT, SIMULATOR_CREDENTIALS, options.cometdTimeoutMs ?? 25_000, [
+    DEMO_SUPERVISOR,
+  ]);
   await state.tokens.ready();
   const gws = buildGwsApp(state, options.requireLogin ?? false);
   await gws.register(controlRoutes, { state });

@@ -37,8 +37,9 @@ export class SimulatorState {
     readonly agent: DemoAgent,
     readonly credentials: UniphoreCredentials,
     cometdTimeoutMs: number,
+    otherUsers: readonly DemoAgent[] = [],
   ) {
-    this.sessions = new SessionStore(agent);
+    this.sessions = new SessionStore(agent, otherUsers);
     this.cometd = new CometdHost({
       timeoutMs: cometdTimeoutMs,
       sessions: this.sessions,

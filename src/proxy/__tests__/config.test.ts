@@ -54,6 +54,41 @@ describe('loadConfig', () => {
     expect(config.simulatorControlUrl).toBeUndefined();
     expect(config.passthrough).toEqual({ bodyLimitBytes: 1_048_576, notificationsBodyLimitBytes: 262_144 });
     expect(config.trustProxyHops).toBe(0);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.feed).toEqual({
+      supervisorRoles: ['ROLE_SUPERVISOR', 'ROLE_ADMIN'],
+      backlog: 500,
+      backlogMaxAgeMs: 900_000,
+      heartbeatMs: 15_000,
+    });
+  });
+
+  it('reads the team feed and Redis settings, and keeps a password in REDIS_URL out of every print', () => {
+    const config = loadConfig({
+      ...minimal,
+      REDIS_URL: 'rediss://:s3cret-redis-pass@redis.internal:6380/2',
+      SUPERVISOR_ROLES: 'ROLE_LEAD, ROLE_SUPERVISOR,ROLE_LEAD',
+      FEED_BACKLOG: '50',
+      FEED_BACKLOG_MAX_AGE_S: '60',
+      FEED_HEARTBEAT_MS: '5000',
+    });
+    expect(config.redisUrl?.reveal()).toBe('rediss://:s3cret-redis-pass@redis.internal:6380/2');
+    expect(JSON.stringify(config)).not.toContain('s3cret');
+    expect(inspect(config, { depth: 10 })).not.toContain('s3cret');
+    expect(config.feed).toEqual({
+      supervisorRoles: ['ROLE_LEAD', 'ROLE_SUPERVISOR'],
+      backlog: 50,
+      backlogMaxAgeMs: 60_000,
+      heartbeatMs: 5_000,
+    });
+    for (const [setting, value, message] of [
+      ['REDIS_URL', 'http://redis.internal:6379', 'must be a redis:// or rediss:// URL'],
+      ['REDIS_URL', 'redis://', 'must name a host'],
+      ['FEED_BACKLOG', '0', 'must be an integer 1..100000'],
+      ['FEED_HEARTBEAT_MS', '50', 'must be an integer 100..300000'],
+    ] as const) {
+      expect(() => loadConfig({ ...minimal, [setting]: value }), `${setting}=${value}`).toThrow(message);
+    }
   });
 
   it('reads every setting', () => {

@@ -1,10 +1,13 @@
 // Agents on one call often ask for the same id at once (several tabs, a retry, a supervisor):
 // identical lookups in flight share one upstream request, and found ids are kept briefly.
 // Misses and errors are never cached: the id may appear a second later, and errors must heal.
+// With Redis (REDIS_URL) the same holds across replicas (../redis/shared-lookups.ts), behind this
+// per-process layer.
 import { LRUCache } from 'lru-cache';
 import type { Attribute } from '../../shared/lookup-api';
 import { type Clock, cacheClock } from '../clock';
 import type { CacheResult, Metrics } from '../metrics/metrics';
+import type { SharedLookups } from '../redis/shared-lookups';
 import type { LookupOutcome, UniphoreClient } from '../uniphore/client';
 
 export interface LookupResult {
@@ -22,9 +25,17 @@ export interface LookupServiceOptions {
   now?: Clock;
   /** Counts where each answer came from (cache, a lookup in flight, Uniphore). */
   metrics?: Pick<Metrics, 'lookupCache'>;
+  /** The cache and single-flight shared by the replicas, asked before Uniphore. */
+  shared?: SharedLookups;
 }
 
 type Found = Extract<LookupOutcome, { kind: 'found' }>;
+/** What a lookup asks for, and (set by the fetch) where its answer came from. */
+interface Context {
+  attribute: Attribute;
+  value: string;
+  shared?: 'cache' | 'flight';
+}
 
 /**
  * How an outcome that must not be cached leaves lru-cache's fetch: a rejected fetch stores nothing
@@ -38,7 +49,7 @@ export class LookupService {
   readonly #client: UniphoreClient;
   readonly #metrics: Pick<Metrics, 'lookupCache'> | undefined;
   /** Found ids, and (while they run) the upstream requests, one per attribute and value. */
-  readonly #cache: LRUCache<string, Found, { attribute: Attribute; value: string }>;
+  readonly #cache: LRUCache<string, Found, Context>;
 
   constructor(client: UniphoreClient, options: LookupServiceOptions) {
     this.#client = client;
@@ -49,8 +60,19 @@ export class LookupService {
       // lru-cache reads ttl 0 as "forever"; with caching off nothing is ever stored anyway.
       ttl: caching ? options.ttlMs : undefined,
       ...cacheClock(options.now),
-      fetchMethod: async (_key, _stale, { context }) => {
-        const outcome = await client.lookup(context.attribute, context.value);
+      fetchMethod: async (_key, _stale, { context, options: entry }) => {
+        const ask = () => client.lookup(context.attribute, context.value);
+        let outcome: LookupOutcome;
+        if (options.shared) {
+          const result = await options.shared.lookup(context.attribute, context.value, ask);
+          outcome = result.outcome;
+          if (result.via === 'shared-cache') context.shared = 'cache';
+          if (result.via === 'shared-flight') context.shared = 'flight';
+          // The local copy never outlives the shared one.
+          if (result.ttlMs !== undefined && caching) entry.ttl = Math.min(result.ttlMs, options.ttlMs);
+        } else {
+          outcome = await ask();
+        }
         if (outcome.kind === 'found' && caching) return outcome;
         throw new Uncached(outcome);
       },
@@ -66,14 +88,16 @@ export class LookupService {
     // The common case, without fetch's status bookkeeping; a lookup in flight is not a hit.
     const hit = this.#cache.get(key);
     if (hit) return this.#counted({ outcome: hit, cached: true, coalesced: false });
-    const status: LRUCache.Status<string, Found, { attribute: Attribute; value: string }> = {};
-    const coalesced = () => status.fetch === 'inflight';
+    const status: LRUCache.Status<string, Found, Context> = {};
+    const context: Context = { attribute, value };
+    const coalesced = () => status.fetch === 'inflight' || context.shared === 'flight';
     try {
-      const outcome = await this.#cache.forceFetch(key, {
-        context: { attribute, value },
-        status,
+      const outcome = await this.#cache.forceFetch(key, { context, status });
+      return this.#counted({
+        outcome,
+        cached: status.fetch === 'hit' || context.shared === 'cache',
+        coalesced: coalesced(),
       });
-      return this.#counted({ outcome, cached: status.fetch === 'hit', coalesced: coalesced() });
     } catch (error) {
       if (error instanceof Uncached) {
         return this.#counted({ outcome: error.outcome, cached: false, coalesced: coalesced() });

@@ -7,6 +7,7 @@ import { fallbackFor, type StaticSite, sendMissingFile } from './static-site';
 
 function codeForStatus(status: number): ProblemCode {
   if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';

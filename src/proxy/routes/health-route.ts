@@ -1,4 +1,5 @@
-// /healthz: the process is up. /readyz: it can do its job, i.e. Uniphore answers HTTP at all.
+// /healthz: the process is up. /readyz: it can do its job, i.e. Uniphore answers HTTP at all; it
+// also says whether Redis is reachable (`off` without REDIS_URL).
 // The probe carries no credentials (any status counts) and is cached so a busy orchestrator
 // cannot turn health checks into load on Uniphore.
 import type { FastifyInstance } from 'fastify';
@@ -38,13 +39,22 @@ export class UpstreamProbe {
   }
 }
 
-export async function healthRoutes(app: FastifyInstance, options: { probe: UpstreamProbe }): Promise<void> {
+export interface HealthOptions {
+  probe: UpstreamProbe;
+  /** Redis as this replica sees it; reported, never a reason to take the replica out (it copes without). */
+  redis?: () => 'up' | 'down' | 'off';
+}
+
+export async function healthRoutes(app: FastifyInstance, options: HealthOptions): Promise<void> {
+  const redis = options.redis ?? (() => 'off' as const);
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
   app.get('/readyz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (await options.probe.ready()) return reply.send({ status: 'ok' });
-    return reply.code(503).send({ status: 'unavailable', reason: 'Uniphore is not reachable' });
+    if (await options.probe.ready()) return reply.send({ status: 'ok', redis: redis() });
+    return reply
+      .code(503)
+      .send({ status: 'unavailable', reason: 'Uniphore is not reachable', redis: redis() });
   });
 }

@@ -120,6 +120,60 @@ describe('GWS session and CSRF', () => {
   });
 });
 
+describe('simulated users', () => {
+  interface Me {
+    user: { id: string; roles: string[] };
+  }
+  const basic = (user: string, password: string) =>
+    `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+  it('signs in the demo agent without credentials, with the agent role only', async () => {
+    const me = (await (await fetch(`${sim.gwsUrl}/api/v2/me`)).json()) as Me;
+    expect(me.user).toMatchObject({
+      id: 'agent-1',
+      firstName: 'Dana',
+      lastName: 'Demo',
+      roles: ['ROLE_AGENT'],
+    });
+  });
+
+  it('signs in the supervisor with Basic credentials, and refuses a wrong password', async () => {
+    const response = await fetch(`${sim.gwsUrl}/api/v2/me`, {
+      headers: { authorization: basic('supervisor', 'supervisor') },
+    });
+    expect(response.status).toBe(200);
+    const me = (await response.json()) as Me;
+    expect(me.user).toMatchObject({
+      id: 'supervisor-1',
+      userName: 'supervisor',
+      firstName: 'Sam',
+      lastName: 'Super',
+    });
+    expect(me.user.roles).toEqual(['ROLE_AGENT', 'ROLE_SUPERVISOR']);
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const again = (await (await fetch(`${sim.gwsUrl}/api/v2/me`, { headers: { cookie } })).json()) as Me;
+    expect(again.user.id).toBe('supervisor-1');
+    const wrong = await fetch(`${sim.gwsUrl}/api/v2/me`, {
+      headers: { authorization: basic('supervisor', 'demo') },
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('lists its demo accounts at GET /sim/users', async () => {
+    const { users } = (await (await fetch(`${sim.gwsUrl}/sim/users`)).json()) as { users: unknown[] };
+    expect(users).toEqual([
+      { username: 'demo', password: 'demo', firstName: 'Dana', lastName: 'Demo', roles: ['ROLE_AGENT'] },
+      {
+        username: 'supervisor',
+        password: 'supervisor',
+        firstName: 'Sam',
+        lastName: 'Super',
+        roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
+      },
+    ]);
+  });
+});
+
 describe('UCS FindPhoneCall', () => {
   it.each([
     [{ ...findPhoneCall, callId: undefined }, /callId/],

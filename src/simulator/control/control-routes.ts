@@ -11,6 +11,7 @@ import {
   PlaceCallRequest,
   RotateKeysRequest,
   RotateKeysResponse,
+  SimUserList,
 } from '../../shared/sim-control';
 import { FaultsPatch, mergeFaults } from '../faults';
 import type { SimulatedCall } from '../gws/calls';
@@ -93,6 +94,16 @@ export async function controlRoutes(
       return resource(call);
     },
   );
+
+  app.get('/sim/users', { schema: { response: { 200: SimUserList } } }, async () => ({
+    users: state.sessions.users.map(({ username, password, firstName, lastName, roles }) => ({
+      username,
+      password,
+      firstName,
+      lastName,
+      roles,
+    })),
+  }));
 
   app.get('/sim/faults', async () => state.faults);
   app.put('/sim/faults', { schema: { body: FaultsPatch } }, async (request) => {

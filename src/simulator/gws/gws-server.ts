@@ -91,7 +91,7 @@ export function buildGwsApp(state: SimulatorState, requireLogin: boolean): Fasti
         userName: agent.username,
         firstName: agent.firstName,
         lastName: agent.lastName,
-        roles: ['ROLE_AGENT'],
+        roles: agent.roles,
         uri: `${state.gwsUrl}/api/v2/users/${agent.userId}`,
       },
     };

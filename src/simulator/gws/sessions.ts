@@ -7,12 +7,15 @@ import { newSessionId, newToken } from '../ids';
 export const SESSION_COOKIE = 'JSESSIONID';
 export const CSRF_HEADER_NAME = 'X-CSRF-TOKEN';
 
+/** A simulated GWS user (demo accounts, not secrets): the agent, or the supervisor. */
 export interface DemoAgent {
   username: string;
   password: string;
   userId: string;
   firstName: string;
   lastName: string;
+  /** GWS role strings, as `GET /api/v2/me` lists them (ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN). */
+  roles: string[];
 }
 
 export interface GwsSession {
@@ -49,29 +52,35 @@ const same = (a: string, b: string) => {
 export class SessionStore {
   private readonly sessions = new Map<string, GwsSession>();
 
-  constructor(readonly agent: DemoAgent) {}
+  /** `agent` is the user of sessions created without credentials; `others` sign in with theirs. */
+  constructor(
+    readonly agent: DemoAgent,
+    readonly others: readonly DemoAgent[] = [],
+  ) {}
+
+  get users(): readonly DemoAgent[] {
+    return [this.agent, ...this.others];
+  }
 
   fromCookie(cookieHeader: string | undefined): GwsSession | undefined {
     const id = parseCookies(cookieHeader)[SESSION_COOKIE];
     return id ? this.sessions.get(id) : undefined;
   }
 
-  /** Basic credentials of the demo agent → a new session; wrong ones → null. */
+  /** Basic credentials of a simulated user → a new session of that user; wrong ones → null. */
   signIn(credentials: { username: string; password: string }): GwsSession | null {
-    if (
-      !same(credentials.username, this.agent.username) ||
-      !same(credentials.password, this.agent.password)
-    ) {
-      return null;
-    }
-    return this.create();
+    const user = this.users.find(
+      (candidate) =>
+        same(credentials.username, candidate.username) && same(credentials.password, candidate.password),
+    );
+    return user ? this.create(user) : null;
   }
 
-  create(): GwsSession {
+  create(user: DemoAgent = this.agent): GwsSession {
     const session = {
       id: newSessionId(),
       csrfToken: newToken(),
-      agent: this.agent,
+      agent: user,
       contactCenterSession: false,
     };
     this.sessions.set(session.id, session);

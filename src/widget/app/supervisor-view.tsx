@@ -1,4 +1,5 @@
-// The supervisor's tab: look up any interaction (deep-linkable), and the live feed of this browser's pops.
+// The supervisor's tab: look up any interaction (deep-linkable), and the team's live feed (every agent's
+// pops, from the proxy). With the embedded simulator it signs in as the simulator's supervisor.
 import type { WidgetConfig } from '../../shared/widget-config';
 import '../features/live-feed/live-feed.css';
 import { SignInForm } from '../features/gws-session/components/sign-in-form';
@@ -10,6 +11,7 @@ import { SearchForm } from '../features/lookup-search/components/search-form';
 import { SearchResult } from '../features/lookup-search/components/search-result';
 import type { Search } from '../features/lookup-search/model/search-params';
 import { useSearchLocation } from '../features/lookup-search/model/use-search-location';
+import { simSupervisor } from '../features/sim-panel/api/sim-users';
 import { t } from '../i18n/i18n';
 
 function SupervisorSearchResult({ search, historyOrigin }: { search: Search; historyOrigin: string }) {
@@ -30,9 +32,15 @@ function SupervisorSearchResult({ search, historyOrigin }: { search: Search; his
   );
 }
 
+/** The simulated supervisor's demo credentials: `npm start` shows the team feed without a sign-in. */
+async function simulatorSupervisor() {
+  const user = await simSupervisor().catch(() => null);
+  return user && { username: user.username, password: user.password };
+}
+
 export default function SupervisorView({ config }: { config: WidgetConfig }) {
   const [search, navigate] = useSearchLocation();
-  const session = useGwsSession();
+  const session = useGwsSession(config.simulator ? simulatorSupervisor : undefined);
   return (
     <div className="layout layout--supervisor">
       <main className="widget supervisor" aria-label={t('supervisor.title')}>
@@ -47,7 +55,10 @@ export default function SupervisorView({ config }: { config: WidgetConfig }) {
               initial={search}
               onSearch={navigate}
             />
-            <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
+            {/* The stream is opened once signed in: opened before, the proxy would refuse it for good (401). */}
+            {session.status === 'signed-in' ? (
+              <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
+            ) : null}
           </div>
           <div className="supervisor__result">
             {search && session.status === 'signed-in' ? (

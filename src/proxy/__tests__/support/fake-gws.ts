@@ -13,6 +13,16 @@ export const SESSION_USER = {
   roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
 };
 
+/** A second session, of an agent who is not a supervisor. */
+export const AGENT_SESSION = 'JSESSIONID=agent-session-2';
+export const AGENT_USER = {
+  id: 'agent-7',
+  userName: 'dana',
+  firstName: 'Dana',
+  lastName: 'Demo',
+  roles: ['ROLE_AGENT'],
+};
+
 export class FakeGws {
   readonly received: IncomingHttpHeaders[] = [];
   status = 200;
@@ -23,6 +33,11 @@ export class FakeGws {
     if (req.url !== '/api/v2/me') return void res.writeHead(404).end();
     if (this.status !== 200) return void res.writeHead(this.status).end();
     const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim());
+    if (cookies.includes(AGENT_SESSION)) {
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ statusCode: 0, user: AGENT_USER }));
+    }
     if (!cookies.includes(VALID_SESSION)) {
       return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"statusCode":2}');
     }
