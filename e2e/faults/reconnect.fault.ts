@@ -35,6 +35,8 @@ test('the proxy goes away and comes back on the same port: reconnecting, then re
     ...settings.gws,
     ...settings.uniphore,
     LOG_LEVEL: 'silent',
+    // As the other specs' servers (e2e/fixtures/server.ts): callers shown as they came.
+    CALLER_NUMBER_REGION: 'off',
   });
   let app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
