@@ -41,6 +41,7 @@ function fakeServers(calls: unknown[] = []) {
       });
     }
     if (url === '/api/v2/me/calls') return json({ statusCode: 0, calls });
+    if (url === '/api/pops') return json({ id: '1-0' }, 202);
     if (url === '/api/v2/ucs/interactions' && init?.method === 'POST') {
       const body = JSON.parse(String(init.body)) as { callId: string };
       const referenceId = findPhoneCalls.length + 1;
