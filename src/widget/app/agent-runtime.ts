@@ -5,8 +5,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PopReport } from '../../shared/pop-report';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { findPhoneCall } from '../features/calls/api/find-phone-call';
+import { popResolution } from '../features/calls/model/pop';
 import { PopEngine, type UcsPort } from '../features/calls/pop/pop-engine';
-import { popsView } from '../features/calls/store/pops-store';
+import { coalescedView, popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
@@ -74,13 +75,16 @@ export class AgentRuntime {
           ? { kind: 'found', uniqueId: result.found.uniqueId, historyUrl: result.found.historyUrl }
           : result;
       },
-      view: {
-        ...popsView,
-        show: (pop, focus) => {
-          preconnectHistory(config.historyOrigin);
-          popsView.show(pop, focus);
+      view: coalescedView(
+        {
+          ...popsView,
+          show: (pop, focus) => {
+            preconnectHistory(config.historyOrigin);
+            popsView.show(pop, focus);
+          },
         },
-      },
+        (pop) => pop.released || popResolution(pop).kind !== 'pending',
+      ),
       log,
       onSettled: (report) => {
         performance.mark('uhw:settled', { detail: { callId: report.callId } });

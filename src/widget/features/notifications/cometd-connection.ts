@@ -20,8 +20,8 @@ export interface NotificationHandlers {
 }
 
 export interface NotificationsConnection {
-  /** Resolves true once GWS would publish to us (subscription acknowledged, link up), false after `timeoutMs`. */
-  whenSubscribed(timeoutMs: number): Promise<boolean>;
+  /** True once GWS would publish to us (subscription acknowledged, link up): at once when it already does, else a promise, false after `timeoutMs`. */
+  whenSubscribed(timeoutMs: number): boolean | Promise<boolean>;
   disconnect(): Promise<void>;
 }
 
@@ -176,7 +176,7 @@ export function connectNotifications(
   }
 
   return {
-    whenSubscribed: (timeoutMs) => gate.wait(timeoutMs),
+    whenSubscribed: (timeoutMs) => gate.open || gate.wait(timeoutMs),
     disconnect: () =>
       new Promise<void>((resolve) => {
         closing = true;

@@ -25,7 +25,7 @@ export interface GwsNotifications {
   /** Whether the link is up (connect() called, not disconnected). */
   readonly connected: boolean;
   /** True once GWS would publish to us now, false if not within `timeoutMs` (at once when not connected). */
-  whenSubscribed(timeoutMs: number): Promise<boolean>;
+  whenSubscribed(timeoutMs: number): boolean | Promise<boolean>;
   /** Hands call events and the calls in progress to `sink`; returns the function that stops it. */
   followCalls(sink: CallSink): () => void;
   /** Opens the CometD link (on the GWS session the browser holds); again after a disconnect. */
@@ -76,7 +76,7 @@ export function createGwsNotifications(options: GwsNotificationsOptions): GwsNot
     get connected() {
       return connection !== null;
     },
-    whenSubscribed: (timeoutMs) => connection?.whenSubscribed(timeoutMs) ?? Promise.resolve(false),
+    whenSubscribed: (timeoutMs) => connection?.whenSubscribed(timeoutMs) ?? false,
     followCalls(sink) {
       follower = sink;
       // Followed late: the handshake's read happened without us.

@@ -23,11 +23,11 @@ import type { PopView } from '../store/pops-store';
 /** UCS through GWS: present only where the widget has a GWS session of its own. */
 export interface UcsPort {
   /**
-   * Resolves true once GWS would publish the FindPhoneCall answer to us (the notification
-   * subscription is acknowledged), false when that did not happen within `timeoutMs`. GWS does not
-   * replay notifications, so FindPhoneCall is never sent before.
+   * True once GWS would publish the FindPhoneCall answer to us (the notification subscription is
+   * acknowledged; at once, not a promise, when it already is), false when that did not happen within
+   * `timeoutMs`. GWS does not replay notifications, so FindPhoneCall is never sent before.
    */
-  ready(timeoutMs: number): Promise<boolean>;
+  ready(timeoutMs: number): boolean | Promise<boolean>;
   findPhoneCall(request: FindPhoneCallRequest): Promise<FindPhoneCallAck>;
 }
 
@@ -285,7 +285,8 @@ export class PopEngine {
     const request = toFindPhoneCallRequest(call, caller, this.deps.config.ucsFields);
     if (!ucs || !request) return;
     try {
-      if (!(await ucs.ready(this.deps.config.ucsTimeoutMs))) return;
+      const ready = ucs.ready(this.deps.config.ucsTimeoutMs);
+      if (ready !== true && !(await ready)) return;
       const ack = await ucs.findPhoneCall(request);
       await this.correlator.wait(ack.referenceId, this.deps.config.ucsTimeoutMs);
     } catch (error) {
@@ -303,7 +304,9 @@ export class PopEngine {
     const started = this.now();
     let step: UcsStep;
     try {
-      if (!(await ucs.ready(this.deps.config.ucsTimeoutMs))) {
+      // Already subscribed (the common case): sent in this very turn, ahead of the lookups.
+      const ready = ucs.ready(this.deps.config.ucsTimeoutMs);
+      if (ready !== true && !(await ready)) {
         throw new CorrelationTimeoutError('the notification subscription was not confirmed in time');
       }
       const ack = await ucs.findPhoneCall(request);

@@ -59,3 +59,38 @@ export const selectActivePop = (state: PopsState): Pop | undefined =>
 export const selectOrder = (state: PopsState) => state.order;
 export const selectPops = (state: PopsState) => state.pops;
 export const selectPop = (callId: string) => (state: PopsState) => state.pops[callId];
+
+/**
+ * The same view, with intermediate updates of a pop (a step answered, an attempt missed) written at
+ * most every `delayMs` together, and the ones the agent waits for (an outcome: the history to show, not
+ * found, an error; a released call) at once. Each write re-renders: on a busy agent desktop, fewer
+ * renders while the lookups answer leave the main thread to the answers themselves.
+ */
+export function coalescedView(view: PopView, isUrgent: (pop: Pop) => boolean, delayMs = 16): PopView {
+  const pending = new Map<string, Pop>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const pops = [...pending.values()];
+    pending.clear();
+    for (const pop of pops) view.update(pop);
+  };
+  return {
+    show(pop, focus) {
+      pending.delete(pop.callId);
+      view.show(pop, focus);
+    },
+    update(pop) {
+      pending.set(pop.callId, pop);
+      if (isUrgent(pop)) flush();
+      else timer ??= setTimeout(flush, delayMs);
+    },
+    remove(callId) {
+      pending.delete(callId);
+      view.remove(callId);
+    },
+    focus: (callId) => view.focus(callId),
+    hasFocus: () => view.hasFocus(),
+  };
+}

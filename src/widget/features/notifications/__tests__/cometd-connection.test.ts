@@ -32,7 +32,7 @@ describe('connectNotifications', () => {
   it('is connected only once the subscription is acknowledged, and opens the gate then', async () => {
     const { fake, connection, onSubscribed } = connect();
     const opened = vi.fn();
-    void connection.whenSubscribed(10_000).then(opened);
+    void Promise.resolve(connection.whenSubscribed(10_000)).then(opened);
     fake.handshakeSucceeds();
     expect(state()).toBe('subscribing');
     await vi.advanceTimersByTimeAsync(1_000);

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Pop } from '../../model/pop';
+import { coalescedView, type PopView } from '../pops-store';
+
+const pop = (callId: string, step: number, done = false) =>
+  ({ callId, step, done }) as unknown as Pop & { step: number; done: boolean };
+
+function setup() {
+  const writes: string[] = [];
+  const inner: PopView = {
+    show: (p) => writes.push(`show ${p.callId}`),
+    update: (p) => writes.push(`update ${p.callId}:${(p as unknown as { step: number }).step}`),
+    remove: (id) => writes.push(`remove ${id}`),
+    focus: () => {},
+    hasFocus: () => false,
+  };
+  const view = coalescedView(inner, (p) => (p as unknown as { done: boolean }).done, 16);
+  return { view, writes };
+}
+
+describe('coalescedView', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('writes intermediate updates together, the latest per pop', async () => {
+    vi.useFakeTimers();
+    const { view, writes } = setup();
+    view.show(pop('A', 0), true);
+    view.update(pop('A', 1));
+    view.update(pop('B', 1));
+    view.update(pop('A', 2));
+    expect(writes).toEqual(['show A']);
+    await vi.advanceTimersByTimeAsync(16);
+    expect(writes).toEqual(['show A', 'update A:2', 'update B:1']);
+  });
+
+  it('writes an outcome at once, with whatever was waiting', () => {
+    vi.useFakeTimers();
+    const { view, writes } = setup();
+    view.update(pop('B', 1));
+    view.update(pop('A', 3, true));
+    expect(writes).toEqual(['update B:1', 'update A:3']);
+  });
+
+  it('drops what was waiting for a pop that goes away', async () => {
+    vi.useFakeTimers();
+    const { view, writes } = setup();
+    view.update(pop('A', 1));
+    view.remove('A');
+    await vi.advanceTimersByTimeAsync(16);
+    expect(writes).toEqual(['remove A']);
+  });
+});
