@@ -1,0 +1,59 @@
+// The proxy as it runs in production: `node --import tsx src/main.ts` in a process of its own, its
+// settings from the environment, its JSON logs (LOG_LEVEL info unless told) on a pipe that this
+// process reads and drops, as a container runtime's log driver would.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+
+export interface ProxyProcess {
+  url: string;
+  pid: number;
+  /** CPU (user + system) the process has used so far, µs. */
+  cpuMicroseconds(): Promise<number>;
+  /** Resident set size now, bytes. */
+  rss(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const TICK_MICROSECONDS = 10_000;
+
+export async function startProxyProcess(env: Record<string, string>): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  let url: string | undefined;
+  for await (const line of lines) {
+    url = /Widget ready at (\S+)/.exec(line)?.[1];
+    if (url) break;
+  }
+  if (!url || child.pid === undefined) throw new Error('proxy process did not start');
+  // Keep reading (and dropping) its logs, or a full pipe would stall the proxy mid-benchmark.
+  lines.close();
+  child.stdout.resume();
+  const pid = child.pid;
+  const stat = async () => {
+    const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  };
+  return {
+    url: url.replace(/\/$/, ''),
+    pid,
+    async cpuMicroseconds() {
+      const fields = await stat();
+      return (Number(fields[11]) + Number(fields[12])) * TICK_MICROSECONDS;
+    },
+    async rss() {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+    },
+    async close() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
