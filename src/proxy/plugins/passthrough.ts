@@ -66,11 +66,15 @@ function proxyOptions(
     upstream: upstream.origin,
     prefix,
     rewritePrefix,
-    // reply-from defaults to rejectUnauthorized: false; we talk to GWS over verified TLS only.
     undici: {
       headersTimeout: PASSTHROUGH_TIMEOUT_MS,
       bodyTimeout: PASSTHROUGH_TIMEOUT_MS,
+      // reply-from defaults to rejectUnauthorized: false; we talk to GWS over verified TLS only.
       connect: { rejectUnauthorized: true },
+      // reply-from caps its pool at 128 connections. Each held CometD long-poll occupies one (HTTP/1.1,
+      // one request per connection), so the 129th agent's poll would queue behind the others for
+      // ~25 s and its session expire: no cap, the client connections bound it (bench/long-polls.ts).
+      connections: null,
     },
     // A passthrough retries nothing: a repeated POST could place a second call.
     retryMethods: [],

@@ -56,6 +56,10 @@ export class SessionStore {
     return id ? this.sessions.get(id) : undefined;
   }
 
+  byId(id: string): GwsSession | undefined {
+    return this.sessions.get(id);
+  }
+
   /** Basic credentials of the demo agent → a new session; wrong ones → null. */
   signIn(credentials: { username: string; password: string }): GwsSession | null {
     if (
