@@ -35,6 +35,12 @@ async function processTicks(pid: number): Promise<ProcessTicks | undefined> {
   }
 }
 
+/** CPU (user + system) a live process has used so far, µs; 0 once it is gone. */
+export async function processCpuMicroseconds(pid: number): Promise<number> {
+  const ticks = await processTicks(pid);
+  return ticks ? (ticks.own * 1_000_000) / TICKS_PER_SECOND : 0;
+}
+
 /** This process and every live descendant (simulator, proxy, load generators), plus reaped ones. */
 async function ourTicks(): Promise<number> {
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);

@@ -8,9 +8,11 @@
 // - the proxy's CPU and event-loop lag (its own /metrics) while it carries them.
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import os from 'node:os';
 import { simulatorEnv } from '../src/simulator';
 import type { Command, Report } from './bayeux-clients';
 import { EVENT_CHANNEL } from './bayeux-clients';
+import { foreignCpu, processCpuMicroseconds } from './foreign-cpu';
 import { type ProxyProcess, startProxyProcess } from './proxy-process';
 import { startSimulatorProcess } from './simulator-process';
 import { percentile } from './stats';
@@ -34,6 +36,8 @@ export interface LongPollRound {
   openSeconds: number;
   spread: Delays;
   broadcast: Delays;
+  /** Share of one core each took while the spread events ran (the machine has os.cpus() of them). */
+  cpu: { proxy: number; simulator: number; clients: number; others: number };
   proxy?: {
     rssIdleMiB: number;
     rssHeldMiB: number;
@@ -43,16 +47,20 @@ export interface LongPollRound {
     cpuPerEventMicroseconds: number;
     /** prom-client's nodejs_eventloop_lag_p99_seconds over the events, ms. */
     eventLoopLagP99Ms: number;
+    /** Garbage collections over the events, by kind. */
+    gc: ProxyGauges['gc'];
   };
 }
 
 class LoadProcess {
   readonly #child: ChildProcess;
   readonly #replies: ((report: Report) => void)[] = [];
+  readonly pid: number;
 
   constructor() {
     this.#child = fork('bench/bayeux-clients.ts', [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
     this.#child.on('message', (report: Report) => this.#replies.shift()?.(report));
+    this.pid = this.#child.pid ?? 0;
   }
 
   ask<T extends Report['type']>(command: Command): Promise<Extract<Report, { type: T }>> {
@@ -79,17 +87,54 @@ function delays(values: number[], missing: number, errors: number): Delays {
   };
 }
 
-async function scrapeLagP99(proxy: ProxyProcess): Promise<number> {
+interface ProxyGauges {
+  /** nodejs_eventloop_lag_p99_seconds since the previous scrape (prom-client resets it), ms. */
+  lagP99Ms: number;
+  /** nodejs_gc_duration_seconds by kind (major, minor, incremental, weakcb): count and total, ms. */
+  gc: Record<string, { count: number; ms: number }>;
+}
+
+/** What an operator's Prometheus would read from the proxy. */
+async function scrape(proxy: ProxyProcess): Promise<ProxyGauges> {
   const text = await (
     await fetch(`${proxy.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
   ).text();
-  return Number(/^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1] ?? Number.NaN) * 1000;
+  const gc: ProxyGauges['gc'] = {};
+  for (const [, part, kind, value] of text.matchAll(
+    /^nodejs_gc_duration_seconds_(count|sum)\{kind="(\w+)"\} (\S+)/gm,
+  )) {
+    const entry = (gc[kind ?? ''] ??= { count: 0, ms: 0 });
+    if (part === 'count') entry.count = Number(value);
+    else entry.ms = Number(value) * 1000;
+  }
+  const lag = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
+  return { lagP99Ms: Number(lag ?? Number.NaN) * 1000, gc };
+}
+
+function gcDuring(before: ProxyGauges, after: ProxyGauges): ProxyGauges['gc'] {
+  return Object.fromEntries(
+    Object.entries(after.gc).map(([kind, { count, ms }]) => [
+      kind,
+      { count: count - (before.gc[kind]?.count ?? 0), ms: ms - (before.gc[kind]?.ms ?? 0) },
+    ]),
+  );
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** CPU time of each party, µs, to tell who ran out of it. */
+async function cpuOf(loads: LoadProcess[], simPid: number, proxy: ProxyProcess | undefined) {
+  const clients = await Promise.all(loads.map((load) => processCpuMicroseconds(load.pid)));
+  return {
+    proxy: proxy ? await proxy.cpuMicroseconds() : 0,
+    simulator: await processCpuMicroseconds(simPid),
+    clients: clients.reduce((sum, value) => sum + value, 0),
+  };
+}
+
 async function round(
   loads: LoadProcess[],
+  simPid: number,
   simUrl: string,
   base: string,
   polls: number,
@@ -104,12 +149,18 @@ async function round(
   // Every poll is held by now (each client's first long /meta/connect left after its subscription).
   await wait(2_000);
   const rssHeld = proxy ? await proxy.rss() : 0;
-  if (proxy) await scrapeLagP99(proxy);
+  const gaugesBefore = proxy ? await scrape(proxy) : undefined;
   const cpuBefore = proxy ? await proxy.cpuMicroseconds() : 0;
 
+  const partsBefore = await cpuOf(loads, simPid, proxy);
+  const startedAt = performance.now();
+  const others = await foreignCpu();
   const spread = await Promise.all(
     loads.map((load) => load.ask<'spread'>({ type: 'spread', simUrl, windowMs })),
   );
+  const foreign = await others();
+  const partsAfter = await cpuOf(loads, simPid, proxy);
+  const core = (used: number) => used / ((performance.now() - startedAt) * 1000);
   const id = `b${Date.now()}`;
   const published = await fetch(`${simUrl}/sim/cometd/publish`, {
     method: 'POST',
@@ -122,7 +173,7 @@ async function round(
     loads.map((load) => load.ask<'collected'>({ type: 'collect', id, waitMs: 30_000 })),
   );
   const cpu = proxy ? (await proxy.cpuMicroseconds()) - cpuBefore : 0;
-  const lag = proxy ? await scrapeLagP99(proxy) : Number.NaN;
+  const gaugesAfter = proxy ? await scrape(proxy) : undefined;
   await Promise.all(loads.map((load) => load.ask<'closed'>({ type: 'close' })));
 
   const failed = opened.reduce((sum, o) => sum + o.failed, 0);
@@ -141,6 +192,12 @@ async function round(
       collected.reduce((sum, c) => sum + c.missing, 0),
       0,
     ),
+    cpu: {
+      proxy: core(partsAfter.proxy - partsBefore.proxy),
+      simulator: core(partsAfter.simulator - partsBefore.simulator),
+      clients: core(partsAfter.clients - partsBefore.clients),
+      others: foreign.share * os.cpus().length,
+    },
   };
   if (proxy) {
     const events = spreadDelays.length + result.broadcast.samples;
@@ -149,7 +206,8 @@ async function round(
       rssHeldMiB: rssHeld / 2 ** 20,
       kibPerPoll: (rssHeld - rssIdle) / 1024 / (polls - failed),
       cpuPerEventMicroseconds: events > 0 ? cpu / events : Number.NaN,
-      eventLoopLagP99Ms: lag,
+      eventLoopLagP99Ms: gaugesAfter?.lagP99Ms ?? Number.NaN,
+      gc: gaugesBefore && gaugesAfter ? gcDuring(gaugesBefore, gaugesAfter) : {},
     };
   }
   return result;
@@ -158,7 +216,12 @@ async function round(
 /** `counts`: the numbers of held polls to try, in order. */
 export async function longPolls(
   counts: readonly number[],
-  options: { processes?: number; windowMs?: number } = {},
+  options: {
+    processes?: number;
+    windowMs?: number;
+    proxyEnv?: Record<string, string>;
+    proxyNodeArgs?: string[];
+  } = {},
 ): Promise<LongPollRound[]> {
   const windowMs = options.windowMs ?? 10_000;
   const sim = await startSimulatorProcess();
@@ -169,19 +232,26 @@ export async function longPolls(
     for (const polls of counts) {
       rounds.push({
         via: 'direct',
-        ...(await round(loads, sim.gwsUrl, sim.gwsUrl, polls, windowMs, undefined)),
+        ...(await round(loads, sim.pid, sim.gwsUrl, sim.gwsUrl, polls, windowMs, undefined)),
       });
       // A fresh proxy per N: its idle RSS is the baseline of its held RSS.
-      const proxy = await startProxyProcess({
-        ...settings.gws,
-        ...settings.uniphore,
-        METRICS_TOKEN,
-      });
+      const proxy = await startProxyProcess(
+        {
+          ...settings.gws,
+          ...settings.uniphore,
+          METRICS_TOKEN,
+          ...options.proxyEnv,
+        },
+        options.proxyNodeArgs,
+      );
       try {
         // The routes compiled and the first requests' allocations made before the idle reading.
         for (let i = 0; i < 20; i++) await (await fetch(`${proxy.url}/api/v2/me`)).arrayBuffer();
         await wait(1_000);
-        rounds.push({ via: 'proxy', ...(await round(loads, sim.gwsUrl, proxy.url, polls, windowMs, proxy)) });
+        rounds.push({
+          via: 'proxy',
+          ...(await round(loads, sim.pid, sim.gwsUrl, proxy.url, polls, windowMs, proxy)),
+        });
       } finally {
         await proxy.close();
       }

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { processCpuMicroseconds } from './foreign-cpu';
 
 export interface ProxyProcess {
   url: string;
@@ -16,10 +17,12 @@ export interface ProxyProcess {
   close(): Promise<void>;
 }
 
-const TICK_MICROSECONDS = 10_000;
-
-export async function startProxyProcess(env: Record<string, string>): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** `nodeArgs`: flags for node itself (a profiler, …). */
+export async function startProxyProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -35,17 +38,10 @@ export async function startProxyProcess(env: Record<string, string>): Promise<Pr
   lines.close();
   child.stdout.resume();
   const pid = child.pid;
-  const stat = async () => {
-    const text = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  };
   return {
     url: url.replace(/\/$/, ''),
     pid,
-    async cpuMicroseconds() {
-      const fields = await stat();
-      return (Number(fields[11]) + Number(fields[12])) * TICK_MICROSECONDS;
-    },
+    cpuMicroseconds: () => processCpuMicroseconds(pid),
     async rss() {
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
