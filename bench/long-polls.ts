@@ -103,7 +103,8 @@ async function scrape(proxy: ProxyProcess): Promise<ProxyGauges> {
   for (const [, part, kind, value] of text.matchAll(
     /^nodejs_gc_duration_seconds_(count|sum)\{kind="(\w+)"\} (\S+)/gm,
   )) {
-    const entry = (gc[kind ?? ''] ??= { count: 0, ms: 0 });
+    const entry = gc[kind ?? ''] ?? { count: 0, ms: 0 };
+    gc[kind ?? ''] = entry;
     if (part === 'count') entry.count = Number(value);
     else entry.ms = Number(value) * 1000;
   }
