@@ -17,13 +17,14 @@ export interface ProxyProcess {
   close(): Promise<void>;
 }
 
-/** `nodeArgs`: flags for node itself (a profiler, …). */
+/** `nodeArgs`: flags for node itself (a profiler, …); `cwd`: another checkout of the proxy (an A/B). */
 export async function startProxyProcess(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  cwd = process.cwd(),
 ): Promise<ProxyProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    cwd: process.cwd(),
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
