@@ -1,5 +1,6 @@
 // Open-loop load at a fixed request rate over keep-alive connections; latency per request.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from './stats';
 
 export interface LoadResult {
@@ -9,6 +10,13 @@ export interface LoadResult {
   p50: number;
   p99: number;
   throughput: number;
+  /**
+   * The load generator's own event-loop delay, p99 (ms): a response that arrives while it is busy
+   * waits that long before its time is taken, so it bounds how finely this client can see a p99.
+   */
+  clientLoopDelayP99: number;
+  /** The load generator's CPU per request (µs). */
+  clientCpuMicroseconds: number;
 }
 
 /** Open-loop load: requests start on schedule whether or not earlier ones finished. */
@@ -23,6 +31,9 @@ export async function fixedRate(
   let ok = 0;
   let sent = 0;
   const total = rate * seconds;
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   const one = () =>
@@ -48,6 +59,8 @@ export async function fixedRate(
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
+  loopDelay.disable();
+  const { user, system } = process.cpuUsage(cpu);
   agent.destroy();
   return {
     rate,
@@ -56,5 +69,7 @@ export async function fixedRate(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     throughput: ok / elapsed,
+    clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
+    clientCpuMicroseconds: (user + system) / sent,
   };
 }

@@ -1,14 +1,16 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
 // BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
-// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,feed,network runs some sections only;
-// BENCH_IDLE_S (300) is the idle before the network section's cold pop.
+// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,feed,network,longpolls runs some sections only;
+// BENCH_IDLE_S (300) is the idle before the network section's cold pop; BENCH_LONGPOLLS
+// (1000,2000,5000) the numbers of long-polls held through one proxy.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { helloWorldBundle, initialBundle, startupBundle, supervisorInInitialLoad } from './bundle';
 import { feedLatency } from './feed-latency';
+import { longPolls } from './long-polls';
 import { widgetHeapGrowth } from './memory';
 import { networkPopLatency } from './network';
 import { startOtlpSink } from './otlp-sink';
@@ -25,9 +27,10 @@ const RATE = number('BENCH_RATE', 1_000);
 const SECONDS = number('BENCH_SECONDS', 10);
 
 const IDLE_S = number('BENCH_IDLE_S', 300);
+const LONG_POLLS = (process.env.BENCH_LONGPOLLS ?? '1000,2000,5000').split(',').map(Number);
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,feed,network').split(','),
+  (process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,feed,network,longpolls').split(','),
 );
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
@@ -129,7 +132,11 @@ if (only.has('proxy')) {
     value: overhead.viaProxy.p99,
     baseline: overhead.upstream.p99,
     unit: 'ms',
-    note: `overhead ${round(overhead.viaProxy.p99 - overhead.upstream.p99, 2)} ms (target ≤ 2 ms)`,
+    note:
+      `overhead ${round(overhead.viaProxy.p99 - overhead.upstream.p99, 2)} ms (target ≤ 2 ms); median of ` +
+      `${overhead.proxyRuns.length} interleaved rounds, ${overhead.retaken} retaken (other processes busy); ` +
+      `proxy CPU ${Math.round(overhead.viaProxy.proxyCpuMicroseconds ?? Number.NaN)} µs per lookup; ` +
+      `load generator's own event-loop delay p99 ${round(overhead.viaProxy.clientLoopDelayP99, 2)} ms`,
   });
   figures.push({
     name: `3. throughput at ${RATE}/s`,
@@ -234,6 +241,45 @@ if (only.has('feed')) {
     unit: 'ms',
     note: 'the floor with the feed’s fan-out: the same message to as many ioredis subscribers',
   });
+}
+
+if (only.has('longpolls')) {
+  const rounds = await step(`long-polls held through one proxy (${LONG_POLLS.join(', ')})`, () =>
+    longPolls(LONG_POLLS),
+  );
+  const at = (polls: number, via: 'proxy' | 'direct') =>
+    rounds.find((r) => r.polls === polls && r.via === via);
+  for (const polls of LONG_POLLS) {
+    const proxy = at(polls, 'proxy');
+    const direct = at(polls, 'direct');
+    if (!proxy?.proxy || !direct) continue;
+    const lost = proxy.failed + proxy.spread.missing + proxy.broadcast.missing;
+    figures.push({
+      name: `10. event delay p99, ${polls} polls held`,
+      value: proxy.spread.p99,
+      baseline: direct.spread.p99,
+      unit: 'ms',
+      note:
+        `one event per poll at a random moment of 10 s (${polls / 10}/s); added ${round(proxy.spread.p99 - direct.spread.p99, 2)} ms; ` +
+        `baseline: the same clients straight at the simulator; ${lost} clients or events lost`,
+    });
+    figures.push({
+      name: `10. broadcast to ${polls} polls, p99`,
+      value: proxy.broadcast.p99,
+      baseline: direct.broadcast.p99,
+      unit: 'ms',
+    });
+    figures.push({
+      name: `10. proxy RSS, ${polls} polls held`,
+      value: proxy.proxy.rssHeldMiB,
+      baseline: proxy.proxy.rssIdleMiB,
+      unit: 'MiB',
+      note:
+        `${round(proxy.proxy.kibPerPoll, 1)} KiB per held poll; baseline: the same process idle; ` +
+        `proxy CPU ${Math.round(proxy.proxy.cpuPerEventMicroseconds)} µs per event, event-loop lag p99 ` +
+        `${round(proxy.proxy.eventLoopLagP99Ms, 1)} ms (prom-client, 10 ms resolution)`,
+    });
+  }
 }
 
 const chromiumVersion = (() => {

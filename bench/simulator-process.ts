@@ -10,6 +10,7 @@ export type SimulatorProcess = Pick<
 > & {
   /** GET /sim/stats: what the simulator saw. */
   stats(): Promise<ReturnType<Simulator['stats']>>;
+  pid: number;
 };
 
 /** `env`: extra settings for the simulator (SIMULATOR_GWS_RTT_MS, …). */
@@ -40,6 +41,7 @@ export async function startSimulatorProcess(env: Record<string, string> = {}): P
     uniphoreUrl: found.uniphore,
     historyUrlTemplate: found.history,
     credentials: SIMULATOR_CREDENTIALS,
+    pid: child.pid ?? 0,
     stats: async () => (await fetch(`${gwsUrl}/sim/stats`)).json(),
     close: () =>
       new Promise<void>((resolve) => {

@@ -21,12 +21,14 @@ import { problem, sendProblem } from './problem';
 import { replicaState } from './replicas';
 import { collidingRoute, recordRoutes } from './route-collision';
 import { configRoute } from './routes/config-route';
-import { healthRoutes, UpstreamProbe } from './routes/health-route';
+import { fetchPing, healthRoutes, UpstreamProbe } from './routes/health-route';
 import { lookupRoute } from './routes/lookup-route';
 import type { Tracing } from './tracing/tracing';
 import type { FetchLike, UniphoreClient } from './uniphore/client';
 import { createUniphoreClient } from './uniphore/create-client';
+import { fetchHttp } from './uniphore/http';
 import { measuredClient } from './uniphore/measured-client';
+import { UniphorePool } from './uniphore/uniphore-pool';
 
 export { installShutdown } from './shutdown';
 
@@ -35,7 +37,7 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** Replaces the Uniphore client chosen by UNIPHORE_TRANSPORT (tests). */
   uniphoreClient?: UniphoreClient;
-  /** The fetch used towards Uniphore, GWS session checks and the readiness probe (tests). */
+  /** The fetch used towards Uniphore (instead of its connection pool), GWS session checks and the readiness probe (tests). */
   fetch?: FetchLike;
   /** The clock of every cache: lookups, GWS session verdicts, framing verdicts, readiness (tests). */
   now?: Clock;
@@ -101,9 +103,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   const { tracing, owned } = await tracingFor(config, options.tracing);
   if (tracing && owned) app.addHook('onClose', () => tracing.shutdown());
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const pool = options.fetch ? undefined : new UniphorePool(config.uniphore);
+  if (pool) app.addHook('onClose', () => pool.close());
+  const uniphoreHttp = pool?.http ?? fetchHttp(fetchFn);
   const upstream =
     options.uniphoreClient ??
-    createUniphoreClient(config.uniphore, tracing ? tracing.propagatingFetch(fetchFn) : fetchFn);
+    createUniphoreClient(config.uniphore, tracing ? tracing.propagatingHttp(uniphoreHttp) : uniphoreHttp);
   const client = measuredClient(tracing ? tracing.tracedClient(upstream) : upstream, metrics);
   const { now } = options;
   const service = new LookupService(client, {
@@ -122,7 +127,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
   await app.register(feedRoutes, { config, feed: replicas.feed, authenticator, metrics });
   await app.register(configRoute, { config });
   await app.register(historyFramingRoute, { config, fetch: fetchFn, authenticator, now });
-  const probe = new UpstreamProbe(config.uniphore.url, config.uniphore.timeoutMs, fetchFn, now);
+  const probe = new UpstreamProbe(
+    pool ? () => pool.ping() : fetchPing(config.uniphore.url, config.uniphore.timeoutMs, fetchFn),
+    now,
+  );
   await app.register(healthRoutes, { probe, redis: replicas.redis });
   metrics.observeReadiness(() => probe.ready());
   await registerMetrics(app, config, metrics);

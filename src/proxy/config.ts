@@ -51,6 +51,9 @@ export interface Config {
     readonly environmentName: string;
     readonly transport: UniphoreTransport;
     readonly timeoutMs: number;
+    /** Interval of the keep-warm request; 0: connections are not kept warm. */
+    readonly keepWarmMs: number;
+    readonly keepWarmConnections: number;
   };
   readonly lookup: {
     readonly order: readonly LookupStep[];
@@ -142,6 +145,11 @@ function crossChecks(values: Partial<Settings>): ConfigIssue[] {
         'none lets anyone query Uniphore through this proxy; it is only allowed with the embedded simulator or with PROXY_ALLOW_UNAUTHENTICATED=true',
     });
   }
+  if (values.UNIPHORE_KEEP_WARM_MS !== undefined && values.UNIPHORE_KEEP_WARM_MS > 0) {
+    if (values.UNIPHORE_KEEP_WARM_MS < 1000) {
+      issues.push({ setting: 'UNIPHORE_KEEP_WARM_MS', message: 'must be 0 (off) or 1000..600000' });
+    }
+  }
   if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
     issues.push({
       setting: 'METRICS_PORT',
@@ -195,6 +203,8 @@ export function loadConfig(env: Env): Config {
       environmentName: v.UNIPHORE_ENVIRONMENT_NAME,
       transport: v.UNIPHORE_TRANSPORT,
       timeoutMs: v.UNIPHORE_TIMEOUT_MS,
+      keepWarmMs: v.UNIPHORE_KEEP_WARM_MS,
+      keepWarmConnections: v.UNIPHORE_KEEP_WARM_CONNECTIONS,
     }),
     lookup: Object.freeze({
       order: Object.freeze(parseLookupOrder(v.LOOKUP_ORDER)),

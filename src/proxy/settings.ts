@@ -112,6 +112,18 @@ export const Settings = Type.Object({
   UNIPHORE_ENVIRONMENT_NAME: headerValue(256, 'Environment-Name request header'),
   UNIPHORE_TRANSPORT: Type.Enum(['rest', 'soap'], { default: 'rest', description: 'How Uniphore is asked' }),
   UNIPHORE_TIMEOUT_MS: integer(100, 60000, 5000, 'Upstream timeout; past it the caller gets 504'),
+  UNIPHORE_KEEP_WARM_MS: integer(
+    0,
+    600000,
+    30000,
+    'Interval of the cheap request keeping connections to Uniphore open (below its idle timeout); 0: none',
+  ),
+  UNIPHORE_KEEP_WARM_CONNECTIONS: integer(
+    1,
+    16,
+    3,
+    'Connections to Uniphore opened at start-up and kept warm (lookups of one pop run in parallel)',
+  ),
 
   LOOKUP_ORDER: Type.String({
     format: 'lookup-order',

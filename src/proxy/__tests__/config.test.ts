@@ -40,7 +40,13 @@ describe('loadConfig', () => {
       url: 'https://gws.example.com',
       notificationsPath: '/api/v2/notifications',
     });
-    expect(config.uniphore).toMatchObject({ apiVersion: '2', transport: 'rest', timeoutMs: 5000 });
+    expect(config.uniphore).toMatchObject({
+      apiVersion: '2',
+      transport: 'rest',
+      timeoutMs: 5000,
+      keepWarmMs: 30000,
+      keepWarmConnections: 3,
+    });
     expect(config.lookup.order).toEqual(parseLookupOrder(DEFAULT_LOOKUP_ORDER));
     expect(config.lookup.cacheTtlMs).toBe(30000);
     expect(config.lookup.rateLimitPerMinute).toBe(600);
@@ -100,6 +106,8 @@ describe('loadConfig', () => {
       UNIPHORE_API_VERSION: '3',
       UNIPHORE_TRANSPORT: 'soap',
       UNIPHORE_TIMEOUT_MS: '2500',
+      UNIPHORE_KEEP_WARM_MS: '0',
+      UNIPHORE_KEEP_WARM_CONNECTIONS: '5',
       LOOKUP_ORDER: 'dtmf=userData.DTMF, callReturn=ani',
       UCS_TIMEOUT_MS: '15000',
       UCS_CONTACT_ID_KEY: 'ContactId',
@@ -121,7 +129,13 @@ describe('loadConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       gws: { notificationsPath: '/genesys/cometd' },
-      uniphore: { apiVersion: '3', transport: 'soap', timeoutMs: 2500 },
+      uniphore: {
+        apiVersion: '3',
+        transport: 'soap',
+        timeoutMs: 2500,
+        keepWarmMs: 0,
+        keepWarmConnections: 5,
+      },
       lookup: {
         order: [
           { attribute: 'dtmf', source: 'userData.DTMF' },
@@ -170,6 +184,16 @@ describe('loadConfig', () => {
       'UNIPHORE_TIMEOUT_MS',
       { UNIPHORE_TIMEOUT_MS: '5s' },
       /^UNIPHORE_TIMEOUT_MS: must be an integer 100\.\.60000$/,
+    ],
+    [
+      'UNIPHORE_KEEP_WARM_MS',
+      { UNIPHORE_KEEP_WARM_MS: '500' },
+      /^UNIPHORE_KEEP_WARM_MS: must be 0 \(off\) or 1000\.\.600000$/,
+    ],
+    [
+      'UNIPHORE_KEEP_WARM_CONNECTIONS',
+      { UNIPHORE_KEEP_WARM_CONNECTIONS: '0' },
+      /^UNIPHORE_KEEP_WARM_CONNECTIONS: must be an integer 1\.\.16$/,
     ],
     ['LOOKUP_ORDER', { LOOKUP_ORDER: 'foo=ani' }, /^LOOKUP_ORDER: "foo" is not one of/],
     ['UCS_TIMEOUT_MS', { UCS_TIMEOUT_MS: '-1' }, /^UCS_TIMEOUT_MS: /],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { READINESS_CACHE_MS, UpstreamProbe } from '../routes/health-route';
+import { fetchPing, READINESS_CACHE_MS, UpstreamProbe } from '../routes/health-route';
 import type { FetchLike } from '../uniphore/client';
 import { testConfig } from './support/env';
 import { closedPort, LocalUniphore } from './support/uniphore-upstream';
@@ -40,7 +40,7 @@ describe('health', () => {
       seen.push(init);
       return new Response('x', { status: 404 });
     };
-    const probe = new UpstreamProbe('http://u', 1000, fetchFn, () => now);
+    const probe = new UpstreamProbe(fetchPing('http://u', 1000, fetchFn), () => now);
     expect(await probe.ready()).toBe(true);
     expect(await probe.ready()).toBe(true);
     expect(seen).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('health', () => {
       });
       throw new TypeError('fetch failed');
     };
-    const probe = new UpstreamProbe('http://u', 1000, fetchFn, () => 0);
+    const probe = new UpstreamProbe(fetchPing('http://u', 1000, fetchFn), () => 0);
     const answers = Promise.all([probe.ready(), probe.ready(), probe.ready()]);
     await Promise.resolve();
     release();

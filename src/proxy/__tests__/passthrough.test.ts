@@ -1,5 +1,6 @@
 // GWS and simulator passthroughs over real sockets.
 import { once } from 'node:events';
+import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -78,6 +79,52 @@ describe('GWS passthrough', () => {
     expect(seen.body.toString()).toBe(body);
     expect(seen.headers['x-csrf-token']).toBe('t1');
     expect(PASSTHROUGH_TIMEOUT_MS).toBeGreaterThan(60_000);
+  });
+
+  it('holds more long polls at once than any default pool size (each needs its own GWS connection)', async () => {
+    // An upstream that answers nothing until every poll is held at the same time (or 3 s passed),
+    // and everything at once from then on.
+    const polls = 300;
+    const held: http.ServerResponse[] = [];
+    let heldAtOnce: number | undefined;
+    const answerAll = () => {
+      heldAtOnce ??= held.length;
+      for (const poll of held.splice(0)) poll.end('[]');
+    };
+    const giveUp = setTimeout(answerAll, 3_000);
+    const gws = http.createServer((req, res) => {
+      req.resume();
+      held.push(res);
+      if (heldAtOnce !== undefined || held.length === polls) answerAll();
+    });
+    gws.listen(0, '127.0.0.1');
+    await once(gws, 'listening');
+    try {
+      await start({ GWS_URL: `http://127.0.0.1:${(gws.address() as AddressInfo).port}` });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+      const poll = () =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request(
+            `${base}/api/v2/notifications/connect`,
+            { method: 'POST', agent },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end('[{"channel":"/meta/connect"}]');
+        });
+      const statuses = await Promise.all(Array.from({ length: polls }, poll));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      // A capped pool would have let only its size through before the 3 s were up.
+      expect(heldAtOnce).toBe(polls);
+      agent.destroy();
+    } finally {
+      clearTimeout(giveUp);
+      gws.closeAllConnections();
+      gws.close();
+    }
   });
 
   it('cuts held long polls when the server closes, instead of waiting for them', async () => {

@@ -9,28 +9,36 @@ import type { FetchLike } from '../uniphore/client';
 
 export const READINESS_CACHE_MS = 5000;
 
+/** Does Uniphore answer HTTP at all (any status)? Never throws. */
+export type UpstreamPing = () => Promise<boolean>;
+
+/** The ping through a `fetch` (tests); production pings through the Uniphore pool (uniphore-pool.ts). */
+export function fetchPing(url: string, timeoutMs: number, fetchFn: FetchLike): UpstreamPing {
+  return async () => {
+    try {
+      const response = await fetchFn(url, {
+        method: 'GET',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await response.body?.cancel().catch(() => undefined);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
 export class UpstreamProbe {
   /** One entry: the last answer, and while it runs the one probe every caller waits for. */
   readonly #answers: LRUCache<'upstream', boolean>;
 
-  constructor(url: string, timeoutMs: number, fetchFn: FetchLike, now?: Clock) {
+  constructor(ping: UpstreamPing, now?: Clock) {
     this.#answers = new LRUCache({
       max: 1,
       ttl: READINESS_CACHE_MS,
       ...cacheClock(now),
-      fetchMethod: async () => {
-        try {
-          const response = await fetchFn(url, {
-            method: 'GET',
-            redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          await response.body?.cancel().catch(() => undefined);
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      fetchMethod: ping,
     });
   }
 

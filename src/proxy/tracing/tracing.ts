@@ -19,7 +19,8 @@ import {
   ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
 import type { FastifyPluginCallback } from 'fastify';
-import type { FetchLike, UniphoreClient } from '../uniphore/client';
+import type { UniphoreClient } from '../uniphore/client';
+import type { UpstreamHttp } from '../uniphore/http';
 
 export const SERVICE_NAME = 'uniphore-history-widget';
 export const UPSTREAM_SPAN = 'uniphore.lookup';
@@ -36,8 +37,8 @@ export interface TracingOptions {
 export interface Tracing {
   /** @fastify/otel, for the routes registered beside it (its hooks stay in the registering scope). */
   readonly plugin: FastifyPluginCallback;
-  /** The fetch towards Uniphore, sending the active span's traceparent. */
-  propagatingFetch(fetchFn: FetchLike): FetchLike;
+  /** The requests to Uniphore, sending the active span's traceparent. */
+  propagatingHttp(http: UpstreamHttp): UpstreamHttp;
   /** The Uniphore client, with a client span per upstream lookup. */
   tracedClient(client: UniphoreClient): UniphoreClient;
   /** Flushes what is pending and unregisters the global context manager and propagator. */
@@ -77,17 +78,15 @@ function upstreamSpans(tracer: Tracer, client: UniphoreClient): UniphoreClient {
  * Only the trace context crosses to Uniphore: the W3C propagator alone, so a caller's `baggage`
  * header is never forwarded upstream.
  */
-function propagating(fetchFn: FetchLike): FetchLike {
-  return (input, init) => {
+function propagating(http: UpstreamHttp): UpstreamHttp {
+  return (url, request, timeoutMs) => {
     const carrier: Record<string, string> = {};
     propagation.inject(context.active(), carrier);
     trace.getActiveSpan()?.setAttributes({
-      [ATTR_HTTP_REQUEST_METHOD]: init.method ?? 'GET',
-      [ATTR_SERVER_ADDRESS]: new URL(input).hostname,
+      [ATTR_HTTP_REQUEST_METHOD]: request.method,
+      [ATTR_SERVER_ADDRESS]: new URL(url).hostname,
     });
-    const headers = new Headers(init.headers);
-    for (const [name, value] of Object.entries(carrier)) headers.set(name, value);
-    return fetchFn(input, { ...init, headers });
+    return http(url, { ...request, headers: { ...request.headers, ...carrier } }, timeoutMs);
   };
 }
 
@@ -119,7 +118,7 @@ export function startTracing(options: TracingOptions): Tracing {
   const tracer = provider.getTracer(SERVICE_NAME);
   return {
     plugin: instrumentation.plugin(),
-    propagatingFetch: propagating,
+    propagatingHttp: propagating,
     tracedClient: (client) => upstreamSpans(tracer, client),
     async shutdown() {
       instrumentation.disable();

@@ -2,6 +2,7 @@
 // including network failures and timeouts, is an outcome the route maps to one HTTP answer.
 import type { Attribute } from '../../shared/lookup-api';
 import type { UniphoreTransport } from '../config';
+import type { UpstreamHttp } from './http';
 
 export type LookupOutcome =
   | { kind: 'found'; uniqueId: string; upstreamStatus: number }
@@ -37,5 +38,6 @@ export interface UniphoreClientOptions {
   applicationKey: string;
   environmentName: string;
   timeoutMs: number;
-  fetch?: FetchLike;
+  /** How requests reach Uniphore: the kept-alive pool in production, a fake `fetch` in tests. */
+  http: UpstreamHttp;
 }

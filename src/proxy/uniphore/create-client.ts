@@ -1,9 +1,10 @@
 import type { Config } from '../config';
-import type { FetchLike, UniphoreClient } from './client';
+import type { UniphoreClient } from './client';
+import type { UpstreamHttp } from './http';
 import { createRestClient } from './rest';
 import { createSoapClient } from './soap';
 
-export function createUniphoreClient(config: Config['uniphore'], fetchFn?: FetchLike): UniphoreClient {
+export function createUniphoreClient(config: Config['uniphore'], http: UpstreamHttp): UniphoreClient {
   const options = {
     url: config.url,
     accountId: config.accountId,
@@ -12,7 +13,7 @@ export function createUniphoreClient(config: Config['uniphore'], fetchFn?: Fetch
     applicationKey: config.applicationKey.reveal(),
     environmentName: config.environmentName,
     timeoutMs: config.timeoutMs,
-    ...(fetchFn ? { fetch: fetchFn } : {}),
+    http,
   };
   return config.transport === 'soap' ? createSoapClient(options) : createRestClient(options);
 }

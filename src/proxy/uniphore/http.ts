@@ -1,13 +1,21 @@
 // The I/O half shared by both transports: one bounded request with a hard deadline. The deadline
 // aborts the upstream request itself (not just our wait), so a slow Uniphore never piles up sockets.
+// Two ways to make it: `fetch` (tests inject one; also the GWS session checks and framing checks),
+// and undici's own request API on a pool of kept-alive connections (uniphore-pool.ts), which the
+// lookups use: WHATWG fetch builds Request, Response, Headers, streams and signals per call.
 import type { FetchLike, LookupOutcome } from './client';
 
 /** Uniphore answers are an id or a small envelope; anything bigger is not an answer we understand. */
 export const MAX_UPSTREAM_BODY_BYTES = 64 * 1024;
 
+/** The response headers the mappings read: fetch's `Headers`, or a view of a plain header object. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 export interface RawResponse {
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
   body: string;
   /** The body exceeded MAX_UPSTREAM_BODY_BYTES and was cut off. */
   truncated: boolean;
@@ -54,6 +62,21 @@ async function readBounded(response: Response): Promise<{ body: string; truncate
   }
   return { body: new TextDecoder().decode(Buffer.concat(chunks)), truncated };
 }
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** One request to Uniphore, bounded in size and time; never throws. The seam the clients use. */
+export type UpstreamHttp = (url: string, request: UpstreamRequest, timeoutMs: number) => Promise<Transfer>;
+
+/** Uniphore reached through a `fetch` (tests, or anything that must look like one). */
+export const fetchHttp =
+  (fetchFn: FetchLike): UpstreamHttp =>
+  (url, request, timeoutMs) =>
+    transfer(fetchFn, url, request, timeoutMs);
 
 export async function transfer(
   fetchFn: FetchLike,

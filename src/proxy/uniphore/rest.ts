@@ -1,7 +1,7 @@
 // Uniphore REST: GET .../uniqueId/{attribute}/{value}; the 200 body is the bare id.
 import type { Attribute } from '../../shared/lookup-api';
-import type { FetchLike, LookupOutcome, UniphoreClient, UniphoreClientOptions } from './client';
-import { type RawResponse, sanitizeForLog, transfer, withoutSecret } from './http';
+import type { LookupOutcome, UniphoreClient, UniphoreClientOptions } from './client';
+import { type RawResponse, sanitizeForLog, withoutSecret } from './http';
 import { classifyUniqueIdText, isNotFoundSentence } from './unique-id-text';
 
 export const UNAUTHORIZED_CODE = '0x7000000';
@@ -75,13 +75,11 @@ export function mapRestResponse(response: RawResponse): LookupOutcome {
 }
 
 export function createRestClient(options: UniphoreClientOptions): UniphoreClient {
-  const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const headers = uniphoreHeaders(options);
   return {
     transport: 'rest',
     async lookup(attribute, value) {
-      const result = await transfer(
-        fetchFn,
+      const result = await options.http(
         restLookupUrl(options, attribute, value),
         { method: 'GET', headers },
         options.timeoutMs,

@@ -3,8 +3,8 @@
 // may be anything tomorrow, or a default namespace.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Attribute } from '../../shared/lookup-api';
-import type { FetchLike, LookupOutcome, UniphoreClient, UniphoreClientOptions } from './client';
-import { type RawResponse, sanitizeForLog, transfer, withoutSecret } from './http';
+import type { LookupOutcome, UniphoreClient, UniphoreClientOptions } from './client';
+import { type RawResponse, sanitizeForLog, withoutSecret } from './http';
 import { UNAUTHORIZED_CODE, uniphoreHeaders } from './rest';
 import { classifyUniqueIdText } from './unique-id-text';
 
@@ -146,7 +146,6 @@ export function mapSoapResponse(response: RawResponse): LookupOutcome {
 }
 
 export function createSoapClient(options: UniphoreClientOptions): UniphoreClient {
-  const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const url = soapEndpointUrl(options);
   const headers = {
     ...uniphoreHeaders(options),
@@ -156,8 +155,7 @@ export function createSoapClient(options: UniphoreClientOptions): UniphoreClient
   return {
     transport: 'soap',
     async lookup(attribute, value) {
-      const result = await transfer(
-        fetchFn,
+      const result = await options.http(
         url,
         { method: 'POST', headers, body: buildEnvelope(attribute, value) },
         options.timeoutMs,

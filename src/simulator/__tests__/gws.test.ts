@@ -330,6 +330,31 @@ describe('subscriptions, as GWS has them', () => {
     await client.stop();
   });
 
+  it('publishes to one GWS session’s clients when asked, to every session’s otherwise', async () => {
+    const publish = (body: Record<string, unknown>) =>
+      fetch(`${sim.gwsUrl}/sim/cometd/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: '/v2/me/bench', ...body }),
+      });
+    const sessions = [await signIn(), await signIn()];
+    const clients = await Promise.all(sessions.map(({ cookie }) => listen(cookie)));
+    const sessionId = sessions[0]!.cookie.split('=')[1]!;
+    const before = performance.timeOrigin + performance.now();
+    const toOne = await publish({ data: { n: 1 }, session: sessionId });
+    expect(await toOne.json()).toEqual({ delivered: 1 });
+    expect(Number(toOne.headers.get('x-sim-published-at'))).toBeGreaterThanOrEqual(before);
+    expect(await (await publish({ data: { n: 2 } })).json()).toEqual({ delivered: 2 });
+    const seen = (client: (typeof clients)[number]) =>
+      client.messages.filter((m) => m.channel === '/v2/me/bench').map((m) => m.data.n);
+    await clients[0]!.until(() => seen(clients[0]!).length === 2);
+    await clients[1]!.until(() => seen(clients[1]!).length === 1);
+    expect(seen(clients[0]!)).toEqual([1, 2]);
+    expect(seen(clients[1]!)).toEqual([2]);
+    expect((await publish({ data: {}, session: 'no-such-session' })).status).toBe(404);
+    await Promise.all(clients.map((client) => client.stop()));
+  });
+
   it('names the subscriptions that cover a channel', () => {
     expect([...subscriptionsCovering('/v2/me/calls')].sort()).toEqual(
       ['/**', '/v2/**', '/v2/me/**', '/v2/me/*', '/v2/me/calls'].sort(),

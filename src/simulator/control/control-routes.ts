@@ -190,12 +190,18 @@ export async function controlRoutes(
         body: Type.Object({
           channel: Type.String({ pattern: '^/v2/me/[A-Za-z0-9_/-]+$' }),
           data: Type.Unknown(),
+          /** A GWS session id (its JSESSIONID): only that session's clients get it. Unset: every session's. */
+          session: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
         }),
       },
     },
-    async (request) => {
-      const { channel, data } = request.body as { channel: string; data: unknown };
-      return { delivered: state.cometd.deliver(channel, data) };
+    async (request, reply) => {
+      const { channel, data, session } = request.body as { channel: string; data: unknown; session?: string };
+      const gws = session === undefined ? undefined : state.sessions.byId(session);
+      if (session !== undefined && !gws) return reply.code(404).send({ message: 'no such GWS session' });
+      // When delivery began, on the epoch clock: benchmarks measure an event's way from here.
+      reply.header('x-sim-published-at', String(performance.timeOrigin + performance.now()));
+      return { delivered: state.cometd.deliver(channel, data, gws) };
     },
   );
 

@@ -34,6 +34,8 @@ export class CometdHost {
   private server!: CometDServer;
   /** CometD session id → the GWS session it was opened with. */
   private owners = new Map<string, string>();
+  /** GWS session id → its CometD sessions: a publish to one GWS session looks at its own clients only. */
+  private clientsOf = new Map<string, Set<string>>();
   private readonly inFlight = new Set<ServerResponse>();
   /** Until then the endpoint answers 503, as a GWS that is still starting up. */
   private downUntil = 0;
@@ -46,6 +48,7 @@ export class CometdHost {
     const server = createCometDServer({ timeout: this.options.timeoutMs, maxInterval: 10_000 });
     server.addExtension(new AcknowledgedMessagesExtension());
     const owners = new Map<string, string>();
+    const clientsOf = new Map<string, Set<string>>();
     server.policy = {
       // Only a client holding a valid GWS session (its JSESSIONID cookie) may handshake.
       canHandshake: (session: ServerSession, _message, callback) => {
@@ -56,6 +59,8 @@ export class CometdHost {
           return;
         }
         owners.set(session.id, gws.id);
+        const clients = clientsOf.get(gws.id) ?? new Set<string>();
+        clientsOf.set(gws.id, clients.add(session.id));
         this.options.onHandshake();
         callback(undefined, true);
       },
@@ -79,9 +84,16 @@ export class CometdHost {
       // Clients may listen on /v2/me/*, never publish: events come from the server.
       canPublish: (_session, _message, _channel, callback) => callback(undefined, false),
     };
-    server.addListener('sessionRemoved', (session: ServerSession) => owners.delete(session.id));
+    server.addListener('sessionRemoved', (session: ServerSession) => {
+      const owner = owners.get(session.id);
+      owners.delete(session.id);
+      const clients = owner === undefined ? undefined : clientsOf.get(owner);
+      clients?.delete(session.id);
+      if (owner !== undefined && clients?.size === 0) clientsOf.delete(owner);
+    });
     this.server = server;
     this.owners = owners;
+    this.clientsOf = clientsOf;
   }
 
   handle(request: IncomingMessage, response: ServerResponse): void {
@@ -101,9 +113,9 @@ export class CometdHost {
    */
   deliver(channel: string, data: unknown, gwsSession?: GwsSession): number {
     const names = subscriptionsCovering(channel);
+    const clients = gwsSession ? (this.clientsOf.get(gwsSession.id) ?? []) : this.owners.keys();
     let delivered = 0;
-    for (const [cometdId, ownerId] of this.owners) {
-      if (gwsSession && ownerId !== gwsSession.id) continue;
+    for (const cometdId of clients) {
       const session = this.server.getServerSession(cometdId);
       if (!session?.subscriptions.some((subscribed) => names.has(subscribed.name))) continue;
       session.deliver(null, channel, data);
@@ -114,8 +126,8 @@ export class CometdHost {
 
   /** Disconnects the CometD clients of a GWS session (sign-out). */
   disconnect(gwsSession: GwsSession): void {
-    for (const [cometdId, ownerId] of this.owners) {
-      if (ownerId === gwsSession.id) this.server.getServerSession(cometdId)?.disconnect();
+    for (const cometdId of [...(this.clientsOf.get(gwsSession.id) ?? [])]) {
+      this.server.getServerSession(cometdId)?.disconnect();
     }
   }
 

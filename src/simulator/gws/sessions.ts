@@ -67,6 +67,10 @@ export class SessionStore {
     return id ? this.sessions.get(id) : undefined;
   }
 
+  byId(id: string): GwsSession | undefined {
+    return this.sessions.get(id);
+  }
+
   /** Basic credentials of a simulated user → a new session of that user; wrong ones → null. */
   signIn(credentials: { username: string; password: string }): GwsSession | null {
     const user = this.users.find(

@@ -22,6 +22,8 @@ export function testEnv(overrides: Env = {}): Env {
     PROXY_TOKEN: TEST_PROXY_TOKEN,
     STATIC_DIR: '/nonexistent-static-dir-for-tests',
     LOG_LEVEL: 'silent',
+    // No background requests to an upstream a test did not arrange; keep-warm has tests of its own.
+    UNIPHORE_KEEP_WARM_MS: '0',
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawResponse } from '../http';
+import { fetchHttp, type RawResponse } from '../http';
 import { createRestClient, mapRestResponse, restLookupUrl, uniphoreHeaders } from '../rest';
 
 const endpoint = { url: 'https://gointeract.io', apiVersion: '2', accountId: '12345678' };
@@ -123,10 +123,10 @@ describe('createRestClient', () => {
     let seen: { url: string; init: RequestInit } | undefined;
     const client = createRestClient({
       ...options,
-      fetch: async (url, init) => {
+      http: fetchHttp(async (url, init) => {
         seen = { url, init };
         return new Response('abc');
-      },
+      }),
     });
     expect(await client.lookup('clickToCall', '+1')).toMatchObject({ kind: 'found', uniqueId: 'abc' });
     expect(seen?.url).toBe(
@@ -142,11 +142,13 @@ describe('createRestClient', () => {
   it('cuts the key out of anything upstream echoes back', async () => {
     const client = createRestClient({
       ...options,
-      fetch: async () =>
-        new Response('{"code":"KEY-123"}', {
-          status: 401,
-          headers: { 'Unauthenticated-Reason': 'unknown key KEY-123' },
-        }),
+      http: fetchHttp(
+        async () =>
+          new Response('{"code":"KEY-123"}', {
+            status: 401,
+            headers: { 'Unauthenticated-Reason': 'unknown key KEY-123' },
+          }),
+      ),
     });
     const outcome = await client.lookup('dtmf', '1');
     expect(JSON.stringify(outcome)).not.toContain('KEY-123');

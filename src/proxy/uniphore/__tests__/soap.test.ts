@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawResponse } from '../http';
+import { fetchHttp, type RawResponse } from '../http';
 import { buildEnvelope, createSoapClient, escapeXml, mapSoapResponse, soapEndpointUrl } from '../soap';
 
 const raw = (status: number, body: string, headers: Record<string, string> = {}): RawResponse => ({
@@ -171,10 +171,10 @@ describe('createSoapClient', () => {
       applicationKey: 'KEY-9',
       environmentName: 'e',
       timeoutMs: 1000,
-      fetch: async (url, init) => {
+      http: fetchHttp(async (url, init) => {
         seen = { url, init };
         return new Response(SEED_FOUND, { headers: { 'content-type': 'text/xml' } });
-      },
+      }),
     });
     expect(await client.lookup('historySearchId', '0523331010')).toMatchObject({ kind: 'found' });
     expect(seen?.url).toBe('https://gointeract.io/interact/version/2/agent/soap');
