@@ -18,7 +18,9 @@ export const UNIPHORE_RTT_MS = 80;
 /**
  * The call event's way from GWS (half a round trip), FindPhoneCall (one; its notification rides a
  * long-poll already held and arrives with the answer), the lookup of the UCS interaction id (one
- * to Uniphore), and the history page's request (one to Uniphore, its connection opened ahead).
+ * to Uniphore), and the history page's request (one to Uniphore, on the connection the previous
+ * history page left open; the browser keeps a cross-site frame's connections apart from the widget's,
+ * so the widget cannot open that one ahead: see README, Performance).
  */
 export const UNAVOIDABLE_MS = 1.5 * GWS_RTT_MS + 2 * UNIPHORE_RTT_MS;
 

@@ -11,7 +11,6 @@ import { coalescedView, popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
-import { preconnectHistory } from '../features/history/preconnect';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import { type CometDClient, preloadCometD } from '../features/notifications/cometd-connection';
 import { createGwsNotifications, type GwsNotifications } from '../features/notifications/gws-notifications';
@@ -75,16 +74,7 @@ export class AgentRuntime {
           ? { kind: 'found', uniqueId: result.found.uniqueId, historyUrl: result.found.historyUrl }
           : result;
       },
-      view: coalescedView(
-        {
-          ...popsView,
-          show: (pop, focus) => {
-            preconnectHistory(config.historyOrigin);
-            popsView.show(pop, focus);
-          },
-        },
-        (pop) => pop.released || popResolution(pop).kind !== 'pending',
-      ),
+      view: coalescedView(popsView, (pop) => pop.released || popResolution(pop).kind !== 'pending'),
       log,
       onSettled: (report) => {
         performance.mark('uhw:settled', { detail: { callId: report.callId } });
@@ -105,7 +95,6 @@ export class AgentRuntime {
    */
   async start(credentials?: Credentials): Promise<boolean> {
     this.startSources();
-    preconnectHistory(this.options.config.historyOrigin);
     // The CometD library arrives while GWS confirms the session (inside WWE it may not be needed).
     if (!this.inWwe && !this.options.createCometD) void preloadCometD();
     const signedIn = this.inWwe ? await this.probeSession() : await getMe(credentials);
