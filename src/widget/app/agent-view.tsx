@@ -5,7 +5,6 @@ import { PopAnnouncer } from '../features/calls/components/pop-announcer';
 import { PopPanel } from '../features/calls/components/pop-panel';
 import type { Pop } from '../features/calls/model/pop';
 import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
-import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useSessionStore } from '../features/gws-session/session-store';
 import { HistoryFrame } from '../features/history/components/history-frame';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
@@ -16,6 +15,12 @@ import { useAgentRuntime } from './use-agent-runtime';
 
 // The simulator panel is a demo aid: never part of the initial load.
 const SimPanel = lazy(() => import('../features/sim-panel/components/sim-panel'));
+// Only the standalone agent view without a GWS session shows it: not in the desktop's initial load.
+const SignInForm = lazy(() =>
+  import('../features/gws-session/components/sign-in-form').then((module) => ({
+    default: module.SignInForm,
+  })),
+);
 
 interface AgentViewProps {
   config: WidgetConfig;
@@ -51,7 +56,9 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
 
   const main =
     credentialsRequired && mode === 'agent' ? (
-      <SignInForm onSignIn={signIn} />
+      <Suspense fallback={<p className="waiting">{t('app.loading')}</p>}>
+        <SignInForm onSignIn={signIn} />
+      </Suspense>
     ) : credentialsRequired && host === 'page' ? (
       // Embedded: the desktop owns the GWS session; the widget cannot ask for a password there.
       <p role="alert">{t('signIn.embeddedSignedOut')}</p>
