@@ -1,5 +1,5 @@
 // Lookup-route constants with no schema-library dependency, so the browser bundle can import them
-// without pulling in TypeBox (the widget validates with build-time JSON Schema snapshots instead).
+// without pulling in TypeBox (the widget validates with checks compiled at build time instead).
 
 /** Caller attributes Uniphore can search by, spelled as in its REST path and SOAP `searchCreteria`. */
 export const ATTRIBUTES = ['dtmf', 'callReturn', 'clickToCall', 'historySearchId'] as const;

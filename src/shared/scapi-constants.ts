@@ -1,5 +1,5 @@
 // SCAPI constants with no schema-library dependency, so the browser bundle can import them without
-// pulling in TypeBox (the widget validates with build-time JSON Schema snapshots instead).
+// pulling in TypeBox (the widget validates with checks compiled at build time instead).
 
 /** `protocolVersion` of every message both ways (the MIT sample client, wwe-service-client-api.js). */
 export const SCAPI_PROTOCOL_VERSION = 2;
