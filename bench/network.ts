@@ -20,7 +20,7 @@ export const UNIPHORE_RTT_MS = 80;
  * long-poll already held and arrives with the answer), the lookup of the UCS interaction id (one
  * to Uniphore), and the history page's request (one to Uniphore, on the connection the previous
  * history page left open; the browser keeps a cross-site frame's connections apart from the widget's,
- * so the widget cannot open that one ahead: see README, Performance).
+ * so the widget cannot open that one ahead: see bench/README.md, "Realistic network").
  */
 export const UNAVOIDABLE_MS = 1.5 * GWS_RTT_MS + 2 * UNIPHORE_RTT_MS;
 

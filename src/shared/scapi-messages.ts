@@ -1,7 +1,7 @@
 // Genesys Workspace Web Edition (WWE) Service Client API (SCAPI): the window.postMessage protocol WWE
 // speaks with the pages it embeds. One schema per message, used by the widget (to check what WWE
 // sends) and by the simulator's stand-in desktop (to check what the widget sends). Sources and the
-// assumptions they leave open are listed in the README ("Inside Workspace Web Edition").
+// assumptions they leave open are listed in src/widget/features/wwe/README.md.
 import Type from 'typebox';
 import { SCAPI_CLIENT_AGENT, SCAPI_PROTOCOL_VERSION, SCAPI_SERVER_AGENT } from './scapi-constants';
 

@@ -2,7 +2,8 @@
 // about FEED_BACKLOG entries and FEED_BACKLOG_MAX_AGE_S of age, the key expiring with its newest
 // entry), and each replica reads the stream with one blocking XREAD connection and fans the entries
 // out to its own subscribers. The stream entry id is the SSE event id: a supervisor's Last-Event-ID
-// means the same on every replica. Why a stream and not pub/sub: see the README ("Replicas").
+// means the same on every replica. Why a stream and not pub/sub: see src/proxy/README.md
+// ("Deploying behind a load balancer").
 import type { Redis } from 'ioredis';
 import { Compile } from 'typebox/compile';
 import { FeedEntry } from '../../shared/pop-feed';

@@ -1,6 +1,6 @@
 // Which language the widget speaks: `?lang=`, else the browser's languages, else English. WWE's
 // Service Client API documents no way to ask for the agent's language, so inside WWE the same order
-// applies (README "Inside Workspace Web Edition", assumption 11).
+// applies (src/widget/features/wwe/README.md, assumption 11).
 import { intlTag, LOCALES, type Locale, localeTag, PSEUDO_LOCALE, PSEUDO_TAGS, RTL_LOCALES } from './locales';
 
 export interface LocaleChoice {
