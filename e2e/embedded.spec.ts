@@ -4,6 +4,7 @@
 // session cookie is SameSite=Lax, so a cross-site embedder would get no session).
 import type { Page } from '@playwright/test';
 import { serveHtml } from './fixtures/pages';
+import { openSteps } from './fixtures/pop';
 import { test as base, expect, startServer } from './fixtures/server';
 
 function hostPage(widgetOrigin: string, evil: string): string {
@@ -158,10 +159,9 @@ test('a host call posted right after uhw:ready pops via its UCS interaction id, 
       call: { id: callId, ani: `+1999555${String(i).padStart(4, '0')}` },
     });
     const pop = widget.getByRole('article', { name: /^Call from / });
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(`found ${interactionId}`);
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(
-      `found by historySearchId: ${record.uniqueId}`,
-    );
+    const steps = await openSteps(pop);
+    await expect(steps).toContainText(`found ${interactionId}`);
+    await expect(steps).toContainText(`found by historySearchId: ${record.uniqueId}`);
     await expect
       .poll(() => received(page))
       .toContainEqual(expect.objectContaining({ type: 'uhw:popped', callId, uniqueId: record.uniqueId }));

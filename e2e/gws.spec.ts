@@ -1,6 +1,7 @@
 // Speaking GWS as documented, against the simulator's real CometD server: CSRF, the notification
 // racing the HTTP answer, restarts, late attached data, consult calls, malformed payloads.
 import type { Page } from '@playwright/test';
+import { openSteps } from './fixtures/pop';
 import { expect, test } from './fixtures/server';
 
 const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^connected$/ });
@@ -25,7 +26,7 @@ test('a createInteractionResponse that arrives before the HTTP answer still pops
   await sim.faults({ ucs: { mode: 'before-ack' } });
   await sim.placeCall({ ani: '+14155550100' });
   const pop = page.getByRole('article', { name: 'Call from +14155550100' });
-  await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(/UCS interaction\s*found \w{16}/);
+  await expect(await openSteps(pop)).toContainText(/UCS interaction\s*found \w{16}/);
   await expect(pop.locator('iframe')).toBeVisible();
 });
 
@@ -69,7 +70,7 @@ test('a call found ringing by the refetch after a CometD restart pops via its UC
   const record = await sim.addRecord('historySearchId', 'UCSREFETCH000001');
   const call = await sim.placeCall({ ani: '+19995550077', ucsInteractionId: 'UCSREFETCH000001' });
   const pop = page.getByRole('article', { name: 'Call from +19995550077' });
-  const steps = pop.getByRole('region', { name: 'Steps' });
+  const steps = await openSteps(pop);
   await expect(steps).toContainText('found UCSREFETCH000001');
   await expect(steps).toContainText(`found by historySearchId: ${record.uniqueId}`);
   expect(await sim.findPhoneCalls(call.id)).toHaveLength(1);
@@ -97,9 +98,7 @@ test('historySearchId attached after ringing leads to the right history', async 
   await expect(pop.getByRole('status')).toHaveText(/No interaction history found/);
   await sim.attach(call.id, { historySearchId: 'HS-LATE-1' });
   await expect(pop.locator('iframe')).toHaveAttribute('src', new RegExp(record.uniqueId));
-  await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(
-    `found by historySearchId: ${record.uniqueId}`,
-  );
+  await expect(await openSteps(pop)).toContainText(`found by historySearchId: ${record.uniqueId}`);
   expect(await sim.findPhoneCalls(call.id)).toHaveLength(1);
 });
 

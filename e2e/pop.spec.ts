@@ -1,6 +1,7 @@
 // The walking skeleton, end to end: simulator panel → real CometD event → FindPhoneCall → correlation →
 // proxy lookup → Uniphore simulator → history iframe, in Chromium.
 import { SIMULATOR_CREDENTIALS } from '../src/simulator';
+import { openSteps } from './fixtures/pop';
 import { expect, test } from './fixtures/server';
 
 test.describe('a call pops its interaction history', () => {
@@ -19,10 +20,10 @@ test.describe('a call pops its interaction history', () => {
     await panel.getByRole('button', { name: 'Place call' }).click();
 
     const pop = page.getByRole('article', { name: 'Call from +14155550142' });
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText('Call received');
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(
-      `found by callReturn: ${record.uniqueId}`,
-    );
+    await expect(pop.getByRole('button', { name: 'Details' })).toHaveAttribute('aria-expanded', 'false');
+    const steps = await openSteps(pop);
+    await expect(steps).toContainText('Call received');
+    await expect(steps).toContainText(`found by callReturn: ${record.uniqueId}`);
     const frame = pop.locator('iframe[title="Interaction history of +14155550142"]');
     await expect(frame).toHaveAttribute('src', new RegExp(`/history/${record.uniqueId}$`));
     await expect(pop.getByRole('link', { name: 'Open in new tab' })).toHaveAttribute(
@@ -48,7 +49,7 @@ test.describe('a call pops its interaction history', () => {
   test('the UCS interaction id is tried first as historySearchId', async ({ page, sim }) => {
     const call = await sim.placeCall({ ani: '+14155550143' });
     const pop = page.getByRole('article', { name: 'Call from +14155550143' });
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(/UCS interaction\s*found \w+/);
+    await expect(await openSteps(pop)).toContainText(/UCS interaction\s*found \w+/);
     const stats = await sim.stats<{ findPhoneCall: { body: Record<string, unknown> }[] }>();
     expect(stats.findPhoneCall.map((entry) => entry.body)).toContainEqual(
       expect.objectContaining({

@@ -2,6 +2,7 @@
 // ({gws}/ui/wwe/, which speaks the Service Client API), with calls only from WWE's interactions.
 import type { FrameLocator } from '@playwright/test';
 import { serveHtml } from './fixtures/pages';
+import { openSteps } from './fixtures/pop';
 import { expect, type SimControl, test } from './fixtures/server';
 import { desktopConnected, desktopUrl, interactions, openDesktop, requests } from './fixtures/wwe-desktop';
 
@@ -30,7 +31,7 @@ test.describe('inside the simulated WWE desktop, on GWS’s site', () => {
       .poll(() => requests(page))
       .toEqual(expect.arrayContaining(['subscribe', 'interaction.getInteractions']));
     const { call, record } = await callWithUcsHistory(sim, '+14155550170', 'UCSWWE0000000001');
-    const steps = pop(widget, '+14155550170').getByRole('region', { name: 'Steps' });
+    const steps = await openSteps(pop(widget, '+14155550170'));
     await expect(steps).toContainText('found UCSWWE0000000001');
     await expect(steps).toContainText(`found by historySearchId: ${record.uniqueId}`);
     await expect(pop(widget, '+14155550170').locator('iframe')).toHaveAttribute(

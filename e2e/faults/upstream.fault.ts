@@ -1,4 +1,6 @@
 // Uniphore and UCS misbehaving: clear states, bounded retries, no stuck spinner, recovery by itself.
+
+import { openSteps } from '../fixtures/pop';
 import { expect, test } from '../fixtures/server';
 import { connected, newRequestsByCall } from './calls';
 
@@ -45,7 +47,7 @@ for (const mode of ['never', 'duplicate', 'unknown-ref', 'before-ack'] as const)
     await expect(pop.locator('iframe')).toBeVisible();
     if (mode === 'never')
       await expect(pop.getByRole('region', { name: 'Steps' })).toContainText('no answer from UCS in time');
-    else await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(/UCS interaction\s*found/);
+    else await expect(await openSteps(pop)).toContainText(/UCS interaction\s*found/);
     expect((await newRequestsByCall(sim)).get(call.id)).toBe(1);
   });
 }

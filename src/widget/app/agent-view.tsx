@@ -7,6 +7,7 @@ import type { Pop } from '../features/calls/model/pop';
 import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
 import { useSessionStore } from '../features/gws-session/session-store';
 import { HistoryFrame } from '../features/history/components/history-frame';
+import { HistoryLink } from '../features/history/components/history-link';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
 import { useCallerNumber } from '../i18n/caller-number';
 import { t } from '../i18n/i18n';
@@ -41,12 +42,16 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
       key={active.callId}
       pop={active}
       onRetry={retry}
+      renderHistoryLink={(historyUrl: string) => (
+        <HistoryLink historyUrl={historyUrl} historyOrigin={config.historyOrigin} />
+      )}
       renderHistory={(historyUrl: string, pop: Pop) => (
         <HistoryFrame
           callId={pop.callId}
           caller={pop.caller === undefined ? undefined : callerNumber(pop.caller)}
           historyUrl={historyUrl}
           historyOrigin={config.historyOrigin}
+          withLink={false}
         />
       )}
     />

@@ -2,7 +2,6 @@
 // own is a folder under features/ exporting a CallSource, plus one line here.
 import type { WidgetConfig } from '../../shared/widget-config';
 import { deepLinkSource } from '../features/deep-link/deep-link-source';
-import { hostPageSource } from '../features/host-page/host-page-source';
 import { gwsCallSource } from '../features/notifications/gws-call-source';
 import type { GwsNotifications } from '../features/notifications/gws-notifications';
 import { callerNumber } from '../i18n/caller-number';
@@ -24,8 +23,18 @@ const SOURCES: { when(env: SourceEnvironment): boolean; create(env: SourceEnviro
   { when: (env) => env.host !== 'wwe', create: (env) => gwsCallSource(env.gws) },
   {
     when: (env) => env.mode === 'embedded' && env.host === 'page',
+    // Lazy, with the host's first messages held meanwhile: a host may post a call before the code loads.
     create: (env) =>
-      hostPageSource({ win: env.win, frameAncestors: env.config.frameAncestors, onTheme: applyTheme }),
+      lazySource(
+        'host-page',
+        async () =>
+          (await import('../features/host-page/host-page-source')).hostPageSource({
+            win: env.win,
+            frameAncestors: env.config.frameAncestors,
+            onTheme: applyTheme,
+          }),
+        env.win,
+      ),
   },
   {
     when: (env) => env.host === 'wwe',

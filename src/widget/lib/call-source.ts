@@ -48,24 +48,49 @@ export interface CallSource {
   start(context: CallSourceContext): () => void;
 }
 
+/** Messages from the parent held while a lazy source loads, at most. */
+const EARLY_MESSAGES_MAX = 64;
+
 /**
  * A source whose code is loaded only when it is started (a desktop protocol most agents never need
- * stays out of the initial bundle). Calls it would hand over before loading are none: it has not
- * started listening yet.
+ * stays out of the initial bundle). A source that a host may talk to at once (the host page posts
+ * `uhw:call` whenever it likes) passes `heldFrom`: messages from that window's parent that arrive while
+ * the code loads are held, then dispatched again once the source listens, with their own origin and
+ * source, so it checks them as it checks any other.
  */
-export function lazySource(name: string, load: () => Promise<CallSource>): CallSource {
+export function lazySource(name: string, load: () => Promise<CallSource>, from?: Window): CallSource {
+  // Not framed: no parent talks to it, nothing to hold.
+  const heldFrom = from && from.parent !== from ? from : undefined;
   return {
     name,
     start(context) {
       let stop: (() => void) | null = null;
       let stopped = false;
+      const held: MessageEvent[] = [];
+      const hold = (event: MessageEvent) => {
+        if (heldFrom && event.source === heldFrom.parent && held.length < EARLY_MESSAGES_MAX)
+          held.push(event);
+      };
+      heldFrom?.addEventListener('message', hold);
       load()
         .then((source) => {
-          if (!stopped) stop = source.start(context);
+          heldFrom?.removeEventListener('message', hold);
+          if (stopped) return;
+          stop = source.start(context);
+          for (const event of held.splice(0)) {
+            const { data, origin, lastEventId, source: from, ports } = event;
+            heldFrom?.dispatchEvent(
+              new MessageEvent('message', { data, origin, lastEventId, source: from, ports: [...ports] }),
+            );
+          }
         })
-        .catch((error: unknown) => context.log(`the ${name} call source could not be loaded`, error));
+        .catch((error: unknown) => {
+          heldFrom?.removeEventListener('message', hold);
+          context.log(`the ${name} call source could not be loaded`, error);
+        });
       return () => {
         stopped = true;
+        heldFrom?.removeEventListener('message', hold);
         stop?.();
       };
     },

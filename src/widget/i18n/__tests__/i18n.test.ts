@@ -8,7 +8,7 @@ describe('t', () => {
     expect(t('pop.heading', { caller: '+14155550100' })).toBe('Call from +14155550100');
     expect(t('feed.count', { total: 1 })).toBe('1 pop');
     expect(t('feed.countFiltered', { shown: 2, total: 1200 })).toBe('2 of 1,200 pops');
-    expect(t('pop.stateEnded', { state: 'Ringing' })).toBe('Ringing (ended)');
+    expect(t('calls.more', { count: 3 })).toBe('3 more calls');
     expect(t('pop.state', { state: 'Bridged' })).toBe('Bridged');
   });
 

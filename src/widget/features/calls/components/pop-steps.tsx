@@ -1,4 +1,5 @@
 import { useCallerNumber } from '../../../i18n/caller-number';
+import './pop-steps.css';
 import { t } from '../../../i18n/i18n';
 import { durationText, selectKey } from '../../../i18n/texts';
 import { type Pop, popResolution } from '../model/pop';
@@ -74,23 +75,20 @@ export function PopSteps({ pop }: { pop: Pop }) {
           <span className="step__ms">
             {pop.settledAt ? durationText(pop.settledAt - pop.receivedAt) : ''}
           </span>
-          <details className="attempts">
-            <summary>{t('steps.attempts')}</summary>
-            <ul aria-label={t('steps.attempts')}>
-              {pop.attempts.map((attempt) => (
-                <li key={`${attempt.attribute}=${attempt.source}`} data-status={attempt.status}>
-                  {t(attempt.value ? 'attempt.lineWithValue' : 'attempt.line', {
-                    attribute: attempt.attribute,
-                    source: attempt.source,
-                    value: attempt.value,
-                    status: selectKey(attempt.status),
-                    code: attempt.errorCode ?? '',
-                  })}{' '}
-                  <span className="attempt__ms">{durationText(attempt.ms)}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <ul className="attempts" aria-label={t('steps.attempts')}>
+            {pop.attempts.map((attempt) => (
+              <li key={`${attempt.attribute}=${attempt.source}`} data-status={attempt.status}>
+                {t(attempt.value ? 'attempt.lineWithValue' : 'attempt.line', {
+                  attribute: attempt.attribute,
+                  source: attempt.source,
+                  value: attempt.value,
+                  status: selectKey(attempt.status),
+                  code: attempt.errorCode ?? '',
+                })}{' '}
+                <span className="attempt__ms">{durationText(attempt.ms)}</span>
+              </li>
+            ))}
+          </ul>
         </li>
       </ol>
     </section>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import './sign-in-form.css';
 import { t } from '../../../i18n/i18n';
 import { useSessionStore } from '../session-store';
 

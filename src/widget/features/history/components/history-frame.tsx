@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useFramingQuery } from '../api/get-framing';
 import { trustedHistoryUrl } from '../history-url';
+import { HistoryLink } from './history-link';
 
 interface HistoryFrameProps {
   callId: string;
@@ -9,6 +10,8 @@ interface HistoryFrameProps {
   caller: string | undefined;
   historyUrl: string;
   historyOrigin: string;
+  /** The "Open in new tab" link above the frame; off where the view shows it elsewhere. */
+  withLink?: boolean;
 }
 
 // The history page is a cross-origin Uniphore page: it needs scripts, its own origin (cookies,
@@ -20,7 +23,13 @@ export const HISTORY_SANDBOX =
 /** A page that has not loaded by then is reported slow; the link stays the way out. */
 const LOAD_TIMEOUT_MS = 15_000;
 
-export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: HistoryFrameProps) {
+export function HistoryFrame({
+  callId,
+  caller,
+  historyUrl,
+  historyOrigin,
+  withLink = true,
+}: HistoryFrameProps) {
   const src = trustedHistoryUrl(historyUrl, historyOrigin);
   const framing = useFramingQuery(src);
   const [loaded, setLoaded] = useState(false);
@@ -39,14 +48,9 @@ export function HistoryFrame({ callId, caller, historyUrl, historyOrigin }: Hist
   }, [src, loaded, refused]);
 
   if (!src) return <p role="alert">{t('history.untrusted')}</p>;
-  const link = (
-    <a className="history__link" href={src} target="_blank" rel="noopener noreferrer">
-      {t('history.openInNewTab')}
-    </a>
-  );
   return (
     <section className="history" aria-label={title}>
-      {link}
+      {withLink ? <HistoryLink historyUrl={src} historyOrigin={historyOrigin} /> : null}
       {refused ? (
         <p className="history__note" role="status">
           {t('history.frameRefused')}

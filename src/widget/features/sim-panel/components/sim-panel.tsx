@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import './sim-panel.css';
 import { CALL_TYPES, type KnownCallType } from '../../../../shared/gws-constants';
 import { useCallerNumber } from '../../../i18n/caller-number';
 import { t } from '../../../i18n/i18n';
