@@ -2,6 +2,7 @@
 // tabs on one row with the rest behind "+N", no horizontal scroll, progress while a pop runs, the
 // steps collapsed once it settled and in full when it was slow. Measured in pixels in real Chromium.
 import type { Page } from '@playwright/test';
+import { axeViolations } from './fixtures/pages';
 import { expect, test } from './fixtures/server';
 import { openDesktop } from './fixtures/wwe-desktop';
 
@@ -170,4 +171,22 @@ test('inside the simulated WWE desktop (360 px panel), the history starts as hig
   );
   expect(overflow).toBeLessThanOrEqual(0);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/wwe-panel.png' });
+});
+
+test('dark, the panel is as readable as light: axe-clean with a pop and its steps open', async ({
+  page,
+  sim,
+}) => {
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?mode=embedded');
+  await expect(page.locator('.connection[data-state="connected"]')).toBeVisible();
+  await sim.placeCall({ ani: '+19995550901' });
+  await sim.placeCall({ ani: '+14155550100', callType: 'Consult' });
+  const pop = page.getByRole('article', { name: 'Call from +14155550100' });
+  await expect(pop.locator('iframe')).toBeVisible();
+  await pop.getByRole('button', { name: 'Details' }).click();
+  await expect(pop.getByRole('region', { name: 'Steps' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/embedded-dark.png' });
 });

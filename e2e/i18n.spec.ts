@@ -98,7 +98,7 @@ for (const c of CASES) {
     if ((await feedState.getAttribute('data-state')) === 'live') {
       // Where the proxy serves the team feed, its rows are checked too.
       await sim.placeCall({ ani: '+19995550000' });
-      await expect(supervisor.locator('.feed__row')).not.toHaveCount(0);
+      await expect(supervisor.locator('.feed__table tbody tr[data-row]')).not.toHaveCount(0);
     }
     await expectLocale(supervisor, c);
     await supervisor.close();

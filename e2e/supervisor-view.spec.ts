@@ -92,8 +92,8 @@ test('the team feed lists the pops of an agent on the same server, with the char
   await sim.addRecord('callReturn', '+14155559876');
   await sim.placeCall({ ani: '+14155559876' });
   await sim.placeCall({ ani: '+19995550777' });
-  const feed = page.getByRole('list', { name: 'Team feed' });
-  const rows = (caller: string) => feed.getByRole('listitem').filter({ hasText: caller });
+  const feed = page.getByRole('table', { name: 'Team feed' });
+  const rows = (caller: string) => feed.locator('tbody tr[data-row]').filter({ hasText: caller });
   await expect(rows('+14155559876')).toContainText('shown');
   await expect(rows('+14155559876')).toContainText('Dana Demo');
   await expect(rows('+19995550777')).toContainText('not found');
@@ -109,7 +109,6 @@ test('the team feed lists the pops of an agent on the same server, with the char
   await expect(page.locator('iframe')).toBeVisible();
   await expect(page.locator('.feed-chart canvas').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
-  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'e2e/screenshots/supervisor.png' });
   await agentContext.close();
 });
 
@@ -129,7 +128,7 @@ test('npm start’s supervisor URL (localhost) is the simulated supervisor besid
   await supervisor.goto(supervisorUrl);
   await expect(supervisor.locator('.feed__state')).toHaveText('live');
   await sim.placeCall({ ani: '+19995550888' });
-  const row = supervisor.getByRole('listitem').filter({ hasText: '+19995550888' });
+  const row = supervisor.getByRole('row').filter({ hasText: '+19995550888' });
   await expect(row).toContainText('Dana Demo');
   // The agent tab still holds the agent's session: its calls still pop.
   await expect(page.getByText(/No interaction history found for \+19995550888/)).toBeVisible();

@@ -31,7 +31,10 @@ async function supervisorOn(browser: Browser, base: string, state = 'live'): Pro
 }
 
 const rows = (supervisor: Page, caller: string) =>
-  supervisor.getByRole('list', { name: 'Team feed' }).getByRole('listitem').filter({ hasText: caller });
+  supervisor
+    .getByRole('table', { name: 'Team feed' })
+    .locator('tbody tr[data-row]')
+    .filter({ hasText: caller });
 
 test('a pop on replica A reaches the supervisor on replica B within a second, with the agent’s name', async ({
   browser,

@@ -274,8 +274,8 @@ export const Settings = Type.Object({
     errorMessage: 'must be a comma-separated list of role names (visible ASCII)',
     description: 'Roles that may watch the team feed (GET /api/pops/stream); any one of them suffices',
   }),
-  FEED_BACKLOG: integer(1, 100_000, 500, 'Pops a (re)connecting supervisor is replayed, at most'),
-  FEED_BACKLOG_MAX_AGE_S: integer(1, 86_400, 900, 'Age past which a pop is no longer replayed, seconds'),
+  FEED_BACKLOG: integer(1, 100_000, 2_000, 'Pops a (re)connecting supervisor is replayed, at most'),
+  FEED_BACKLOG_MAX_AGE_S: integer(1, 86_400, 3_600, 'Age past which a pop is no longer replayed, seconds'),
   FEED_HEARTBEAT_MS: integer(
     100,
     300_000,

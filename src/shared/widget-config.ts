@@ -29,6 +29,8 @@ export const WidgetConfig = Type.Object({
    * agent's language), an ISO 3166 region, or `off` (as they came). Display only: lookups send them as they came.
    */
   callerNumberRegion: Type.String({ pattern: '^(auto|off|[A-Z]{2})$' }),
+  /** How far back the team feed replays (FEED_BACKLOG_MAX_AGE_S): what a supervisor's figures can cover. */
+  feedBacklogMaxAgeMs: Type.Integer({ minimum: 0 }),
   /** Attached-data keys that feed FindPhoneCall's optional fields. */
   ucsFields: Type.Object({
     contactId: Type.Optional(Type.String()),

@@ -36,6 +36,7 @@ describe('GET /api/config', () => {
       auth: 'token',
       wwe: { writeBackKey: 'UniphoreUniqueId', toast: true },
       callerNumberRegion: 'FR',
+      feedBacklogMaxAgeMs: 3_600_000,
     });
     for (const secret of [
       TEST_APPLICATION_KEY,

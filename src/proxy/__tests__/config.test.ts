@@ -63,8 +63,8 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBeUndefined();
     expect(config.feed).toEqual({
       supervisorRoles: ['ROLE_SUPERVISOR', 'ROLE_ADMIN'],
-      backlog: 500,
-      backlogMaxAgeMs: 900_000,
+      backlog: 2000,
+      backlogMaxAgeMs: 3_600_000,
       heartbeatMs: 15_000,
     });
   });

@@ -9,6 +9,7 @@ import { FEED_EVENTS, type FeedAgent, type FeedEntry, PopAccepted } from '../../
 import { POPS_PATH, POPS_STREAM_PATH } from '../../shared/pop-feed-constants';
 import { PopReport } from '../../shared/pop-report';
 import type { Config } from '../config';
+import { historyUrlMatcher } from '../history/history-url-match';
 import type { Metrics } from '../metrics/metrics';
 import type { Authenticator, Principal } from '../plugins/auth';
 import { renderError } from '../plugins/errors';
@@ -71,6 +72,8 @@ const noStore = (_request: FastifyRequest, reply: FastifyReply, done: HookHandle
 
 export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOptions): Promise<void> {
   const { config, feed, authenticator, metrics } = options;
+  // Supervisors open a row's history: only a page of the configured history site, for that very id.
+  const historyPageOf = historyUrlMatcher(config.history.urlTemplate);
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', null);
   const authenticate = async (request: FastifyRequest) => {
     request.principal = await authenticator.authenticate(request);
@@ -109,6 +112,13 @@ export async function feedRoutes(app: FastifyInstance, options: FeedRoutesOption
     handler: async (request, reply) => {
       const principal = request.principal as Principal;
       const report = request.body as PopReport;
+      if (report.historyUrl !== undefined && historyPageOf(report.historyUrl) !== report.uniqueId) {
+        throw new ProblemError(
+          400,
+          'invalid_report',
+          'historyUrl is not the configured history page of the report’s uniqueId',
+        );
+      }
       const entry = await feed.publish(feedAgent(principal), report);
       // Time to pop as the agent saw it: the service-level indicator of this product.
       metrics?.popReported(report);

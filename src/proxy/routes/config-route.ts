@@ -19,6 +19,7 @@ export function widgetConfig(config: Config): WidgetConfig {
       toast: config.wwe.toast,
     },
     callerNumberRegion: config.callerNumberRegion,
+    feedBacklogMaxAgeMs: config.feed.backlogMaxAgeMs,
   };
 }
 

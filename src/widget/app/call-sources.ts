@@ -1,7 +1,6 @@
 // Where calls come from, per face of the widget: one line per call source. A desktop protocol of its
 // own is a folder under features/ exporting a CallSource, plus one line here.
 import type { WidgetConfig } from '../../shared/widget-config';
-import { deepLinkSource } from '../features/deep-link/deep-link-source';
 import { gwsCallSource } from '../features/notifications/gws-call-source';
 import type { GwsNotifications } from '../features/notifications/gws-notifications';
 import { callerNumber } from '../i18n/caller-number';
@@ -56,7 +55,14 @@ const SOURCES: { when(env: SourceEnvironment): boolean; create(env: SourceEnviro
         }),
       ),
   },
-  { when: () => true, create: (env) => deepLinkSource(env.win.location.search) },
+  // Only a URL that names a call needs it; loaded while the session is checked.
+  {
+    when: (env) => new URLSearchParams(env.win.location.search).has('callId'),
+    create: (env) =>
+      lazySource('deep-link', async () =>
+        (await import('../features/deep-link/deep-link-source')).deepLinkSource(env.win.location.search),
+      ),
+  },
 ];
 
 export const callSourcesFor = (env: SourceEnvironment): CallSource[] =>

@@ -1,11 +1,16 @@
-// The supervisor's tab: look up any interaction (deep-linkable), and the team's live feed (every agent's
-// pops, from the proxy). With the embedded simulator it signs in as the simulator's supervisor.
+// The supervisor's tab: the team at a glance (figures for a window, pops over time, agents), the live
+// feed of every agent's pops as a full-width table, and any interaction's history beside it (a row of
+// the feed, a search, a deep link). With the embedded simulator it signs in as the simulator's supervisor.
+import { useEffect, useId } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
 import '../features/live-feed/live-feed.css';
 import { SignInForm } from '../features/gws-session/components/sign-in-form';
 import { useGwsSession } from '../features/gws-session/use-gws-session';
 import { HistoryFrame } from '../features/history/components/history-frame';
-import { LiveFeed } from '../features/live-feed/components/live-feed';
+import { useFeedConnection } from '../features/live-feed/api/feed-stream';
+import { FeedStateBadge } from '../features/live-feed/components/feed-state';
+import { FeedTable } from '../features/live-feed/components/feed-table';
+import { TeamOverview } from '../features/live-feed/components/team-overview';
 import { useUniqueIdQuery } from '../features/lookup/api/get-unique-id';
 import { SearchForm } from '../features/lookup-search/components/search-form';
 import { SearchResult } from '../features/lookup-search/components/search-result';
@@ -32,6 +37,59 @@ function SupervisorSearchResult({ search, historyOrigin }: { search: Search; his
   );
 }
 
+/** The history of the search on screen, beside the dashboard (over it on narrower screens). */
+function HistoryPane({
+  search,
+  historyOrigin,
+  onClose,
+}: {
+  search: Search;
+  historyOrigin: string;
+  onClose(): void;
+}) {
+  const id = useId();
+  useEffect(() => {
+    const close = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [onClose]);
+  return (
+    <aside className="dash__pane" aria-labelledby={`${id}-h`}>
+      <div className="dash__pane-head">
+        <h2 id={`${id}-h`}>{t('dashboard.history')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('dashboard.close')}
+        </button>
+      </div>
+      <SupervisorSearchResult search={search} historyOrigin={historyOrigin} />
+    </aside>
+  );
+}
+
+/** The dashboard, once signed in: the stream opened before would be refused for good (401). */
+function Dashboard({
+  config,
+  search,
+  onOpen,
+}: {
+  config: WidgetConfig;
+  search: Search | null;
+  onOpen(search: Search): void;
+}) {
+  useFeedConnection();
+  return (
+    <>
+      <TeamOverview backlogMaxAgeMs={config.feedBacklogMaxAgeMs} />
+      <FeedTable
+        onOpen={(link) => onOpen({ attribute: link.attribute, value: link.value })}
+        current={search}
+      />
+    </>
+  );
+}
+
 /** The simulated supervisor's demo credentials: `npm start` shows the team feed without a sign-in. */
 async function simulatorSupervisor() {
   const user = await simSupervisor().catch(() => null);
@@ -41,33 +99,25 @@ async function simulatorSupervisor() {
 export default function SupervisorView({ config }: { config: WidgetConfig }) {
   const [search, navigate] = useSearchLocation();
   const session = useGwsSession(config.simulator ? simulatorSupervisor : undefined);
+  const signedIn = session.status === 'signed-in';
+  const paneOpen = search !== null && signedIn;
   return (
     <div className="layout layout--supervisor">
-      <main className="widget supervisor" aria-label={t('supervisor.title')}>
-        <header className="widget__bar">
+      <main className="dash" data-pane={paneOpen || undefined} aria-label={t('supervisor.title')}>
+        <header className="dash__bar">
           <h1>{t('supervisor.title')}</h1>
+          <SearchForm
+            key={search ? `${search.attribute}:${search.value}` : 'empty'}
+            initial={search}
+            onSearch={navigate}
+          />
+          {signedIn ? <FeedStateBadge /> : null}
         </header>
         {session.credentialsRequired ? <SignInForm onSignIn={session.signIn} /> : null}
-        <div className="supervisor__grid" hidden={session.status !== 'signed-in'}>
-          <div className="supervisor__side">
-            <SearchForm
-              key={search ? `${search.attribute}:${search.value}` : 'empty'}
-              initial={search}
-              onSearch={navigate}
-            />
-            {/* The stream is opened once signed in: opened before, the proxy would refuse it for good (401). */}
-            {session.status === 'signed-in' ? (
-              <LiveFeed onOpen={(attribute, value) => navigate({ attribute, value })} />
-            ) : null}
-          </div>
-          <div className="supervisor__result">
-            {search && session.status === 'signed-in' ? (
-              <SupervisorSearchResult search={search} historyOrigin={config.historyOrigin} />
-            ) : (
-              <p className="waiting">{t('search.hint')}</p>
-            )}
-          </div>
-        </div>
+        {signedIn ? <Dashboard config={config} search={search} onOpen={navigate} /> : null}
+        {paneOpen ? (
+          <HistoryPane search={search} historyOrigin={config.historyOrigin} onClose={() => navigate(null)} />
+        ) : null}
       </main>
     </div>
   );

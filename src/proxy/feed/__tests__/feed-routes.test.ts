@@ -93,6 +93,21 @@ describe('POST /api/pops', () => {
     ['an unknown timing', { ...report(), timings: { totalMs: 1, at: 2 } }],
     ['a bad attribute', report({ attribute: 'email' as never })],
     ['an array', [report()]],
+    [
+      'a history page on another site',
+      report({ historyUrl: 'https://evil.example/interact/history/uid-1?view=agent' }),
+    ],
+    [
+      'the history page of another id',
+      report({ historyUrl: 'https://history.example.test/interact/history/uid-2?view=agent' }),
+    ],
+    [
+      'a history page without its uniqueId',
+      report({
+        uniqueId: undefined,
+        historyUrl: 'https://history.example.test/interact/history/uid-1?view=agent',
+      }),
+    ],
   ])('refuses %s with 400 invalid_report and records nothing', async (_name, body) => {
     const { app: proxy, base } = await listening(gwsEnv());
     const response = await post(proxy, body);
@@ -102,6 +117,12 @@ describe('POST /api/pops', () => {
     const watcher = await stream(base);
     await watcher.until((c) => c.states.length === 1);
     expect(watcher.pops).toEqual([]);
+  });
+
+  it('accepts the configured history page of the report’s uniqueId', async () => {
+    const proxy = await app(gwsEnv());
+    const historyUrl = 'https://history.example.test/interact/history/uid-1?view=agent';
+    expect((await post(proxy, report({ historyUrl }))).statusCode).toBe(202);
   });
 
   it('refuses bodies that are not JSON, or too large', async () => {
@@ -119,7 +140,7 @@ describe('POST /api/pops', () => {
     expect(text.json()).toMatchObject({ code: 'invalid_report' });
     const large = await post(
       proxy,
-      report({ historyUrl: `https://h.example/${'x'.repeat(REPORT_BODY_LIMIT_BYTES)}` }),
+      report({ historyUrl: `https://history.example.test/${'x'.repeat(REPORT_BODY_LIMIT_BYTES)}` }),
     );
     expect(large.statusCode).toBe(413);
     expect(large.json()).toMatchObject({ code: 'payload_too_large' });

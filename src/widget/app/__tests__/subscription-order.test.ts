@@ -19,6 +19,7 @@ const config: WidgetConfig = {
   auth: 'gws',
   wwe: { toast: false },
   callerNumberRegion: 'auto',
+  feedBacklogMaxAgeMs: 3_600_000,
   ucsFields: {},
 };
 

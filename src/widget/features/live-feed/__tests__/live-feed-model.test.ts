@@ -1,7 +1,7 @@
 import Value from 'typebox/value';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FeedEntry } from '../../../../shared/pop-feed';
-import { historyLink } from '../components/live-feed';
+import { feedLink, historyLink } from '../model/feed-links';
 import {
   addFeedEntries,
   agentName,
@@ -10,7 +10,6 @@ import {
   filterFeed,
   useFeedStore,
 } from '../model/feed-store';
-import { popsPerMinute } from '../model/per-minute';
 import { windowRange } from '../model/window-range';
 
 const entry = (
@@ -82,32 +81,27 @@ describe('feed store', () => {
   });
 });
 
-describe('popsPerMinute', () => {
-  it('counts the last hour by minute and outcome, and nothing older', () => {
-    const now = Date.parse('2026-11-26T10:30:30Z');
-    const at = (iso: string) => Date.parse(iso);
-    const series = popsPerMinute(
-      [
-        entry('1', { receivedAt: at('2026-11-26T10:30:05Z') }),
-        entry('2', { receivedAt: at('2026-11-26T10:30:10Z'), outcome: 'error' }),
-        entry('3', { receivedAt: at('2026-11-26T10:29:59Z'), outcome: 'not-found' }),
-        entry('4', { receivedAt: at('2026-11-26T09:30:59Z') }),
-        entry('5', { receivedAt: at('2026-11-26T09:31:00Z') }),
-      ],
-      now,
-    );
-    expect(series.minutes).toHaveLength(60);
-    expect(series.minutes.at(-1)).toBe(at('2026-11-26T10:30:00Z') / 1000);
-    expect([series.found.at(-1), series.error.at(-1), series.notFound.at(-2)]).toEqual([1, 1, 1]);
-    expect(series.found[0]).toBe(1);
-    expect(series.found.reduce((a, b) => a + b)).toBe(2);
-  });
-});
-
 describe('windowRange', () => {
   it('renders only the rows in view plus overscan', () => {
     expect(windowRange(0, 320, 32, 1_000)).toEqual({ start: 0, end: 15 });
     expect(windowRange(3_200, 320, 32, 1_000)).toEqual({ start: 95, end: 115 });
     expect(windowRange(1_000_000, 320, 32, 20)).toEqual({ start: 20, end: 20 });
+  });
+});
+
+describe('feedLink', () => {
+  it('opens the history a pop found, else looks its caller up again, else nothing', () => {
+    expect(feedLink(entry('1', { attribute: 'dtmf', value: '4567', uniqueId: 'U' }))).toMatchObject({
+      kind: 'history',
+      attribute: 'dtmf',
+      value: '4567',
+    });
+    expect(feedLink(entry('2', { outcome: 'not-found', caller: '+1999' }))).toEqual({
+      kind: 'lookup',
+      attribute: 'callReturn',
+      value: '+1999',
+      href: '?mode=supervisor&attribute=callReturn&value=%2B1999',
+    });
+    expect(feedLink(entry('3', { outcome: 'error' }))).toBeNull();
   });
 });

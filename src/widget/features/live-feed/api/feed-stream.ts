@@ -1,6 +1,7 @@
 // GET /api/pops/stream: the team feed as Server-Sent Events, through the browser's EventSource (which
 // reconnects by itself and resumes with Last-Event-ID). A refused stream (not a supervisor, no
 // session) is closed by the browser without a word: one plain request then tells why.
+import { useEffect } from 'react';
 import { FEED_EVENTS, type FeedEntry, type FeedStatus } from '../../../../shared/pop-feed';
 import * as feed from '../../../../shared/pop-feed?validators';
 import { POPS_STREAM_PATH } from '../../../../shared/pop-feed-constants';
@@ -92,4 +93,9 @@ export function connectFeed(log: (message: string) => void = (m) => console.warn
     clearTimeout(flush);
     source?.close();
   };
+}
+
+/** Follows the team feed while the calling component is mounted. */
+export function useFeedConnection(): void {
+  useEffect(() => connectFeed(), []);
 }

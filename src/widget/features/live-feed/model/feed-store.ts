@@ -3,7 +3,8 @@
 import { create } from 'zustand';
 import type { FeedEntry } from '../../../../shared/pop-feed';
 
-export const FEED_LIMIT = 500;
+/** A shift of a busy team's pops (~700 bytes each): the dashboard's figures come from these. */
+export const FEED_LIMIT = 5_000;
 
 /**
  * `live`: every replica's pops arrive; `degraded`: the proxy's shared store is down, only its own
@@ -15,12 +16,15 @@ export type FeedUnavailable = 'forbidden' | 'unauthenticated' | 'error';
 
 interface FeedStoreState {
   entries: FeedEntry[];
+  /** When this tab first opened the stream (epoch ms): what the dashboard's figures can cover. */
+  openedAt: number | null;
   state: FeedState;
   reason: FeedUnavailable | null;
 }
 
 export const useFeedStore = create<FeedStoreState>()(() => ({
   entries: [],
+  openedAt: null,
   state: 'connecting',
   reason: null,
 }));
@@ -35,7 +39,11 @@ export function addFeedEntries(added: readonly FeedEntry[]): void {
 }
 
 export const setFeedState = (state: FeedState, reason: FeedUnavailable | null = null) =>
-  useFeedStore.setState({ state, reason });
+  useFeedStore.setState((current) => ({
+    state,
+    reason,
+    openedAt: current.openedAt ?? (state === 'live' || state === 'degraded' ? Date.now() : null),
+  }));
 
 export type OutcomeFilter = 'all' | FeedEntry['pop']['outcome'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearch, searchUrl, validateValue } from '../model/search-params';
+import { clearedUrl, readSearch, searchUrl, validateValue } from '../model/search-params';
 
 describe('supervisor deep links', () => {
   it('reads attribute and value, + included', () => {
@@ -19,6 +19,11 @@ describe('supervisor deep links', () => {
     const url = searchUrl('?mode=supervisor&theme=dark', { attribute: 'dtmf', value: 'a&b=c' });
     expect(readSearch(url)).toEqual({ attribute: 'dtmf', value: 'a&b=c' });
     expect(url).toContain('theme=dark');
+  });
+  it('clears the search and keeps the rest of the view', () => {
+    const url = clearedUrl('?mode=supervisor&attribute=dtmf&value=1&window=4h');
+    expect(readSearch(url)).toBeNull();
+    expect(url).toBe('?mode=supervisor&window=4h');
   });
   it('validates like the proxy', () => {
     expect(validateValue('')).toBe('empty');

@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ATTRIBUTES, type Attribute } from '../../../../shared/lookup-constants';
+import { attributeLabel } from '../../../i18n/attribute-labels';
 import { t } from '../../../i18n/i18n';
 import { type Search, validateValue } from '../model/search-params';
-import { attributeLabel, invalidText } from '../model/search-texts';
+import { invalidText } from '../model/search-texts';
 
 /** Remount it (key) when the search changes from outside (back/forward) so the fields follow. */
 export function SearchForm({

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { UniqueIdFound } from '../../../../shared/lookup-api';
+import { attributeLabel } from '../../../i18n/attribute-labels';
 import { t } from '../../../i18n/i18n';
 import { errorText } from '../../../i18n/texts';
 import { HttpError } from '../../../lib/http';
 import type { Search } from '../model/search-params';
-import { attributeLabel } from '../model/search-texts';
 
 /** The state of the lookup behind a search (a TanStack query, fetched by the view that renders this). */
 export interface SearchQuery {

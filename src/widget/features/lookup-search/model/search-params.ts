@@ -23,6 +23,13 @@ export function searchUrl(current: string, search: Search): string {
   return `?${params.toString()}`;
 }
 
+export function clearedUrl(current: string): string {
+  const params = new URLSearchParams(current);
+  params.delete('attribute');
+  params.delete('value');
+  return `?${params.toString()}`;
+}
+
 export type ValueProblem = 'empty' | 'too-long' | 'control-characters';
 
 /** The proxy's own rules, checked before anything is sent. */

@@ -1,16 +1,7 @@
-// The supervisor's names for caller attributes and search problems, from the catalogs.
-import { type Attribute, MAX_VALUE_LENGTH } from '../../../../shared/lookup-constants';
-import { type MessageId, t } from '../../../i18n/i18n';
+// The supervisor's search problems, from the catalogs (attribute names: i18n/texts.ts).
+import { MAX_VALUE_LENGTH } from '../../../../shared/lookup-constants';
+import { t } from '../../../i18n/i18n';
 import type { ValueProblem } from './search-params';
-
-const ATTRIBUTE_LABELS: Record<Attribute, MessageId> = {
-  dtmf: 'search.attribute.dtmf',
-  callReturn: 'search.attribute.callReturn',
-  clickToCall: 'search.attribute.clickToCall',
-  historySearchId: 'search.attribute.historySearchId',
-};
-
-export const attributeLabel = (attribute: Attribute): string => t(ATTRIBUTE_LABELS[attribute]);
 
 export function invalidText(problem: ValueProblem): string {
   if (problem === 'too-long') return t('search.invalid.tooLong', { max: MAX_VALUE_LENGTH });
