@@ -101,6 +101,14 @@ for (const c of CASES) {
       await expect(supervisor.locator('.feed__table tbody tr[data-row]')).not.toHaveCount(0);
     }
     await expectLocale(supervisor, c);
+    // The dashboard at 1280 px in this locale: nothing sideways, no cell of the feed or agents cut.
+    const cut = await supervisor.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      cells: [...document.querySelectorAll('.feed__table :is(td, th), .agents__table :is(td, th), .kpi')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent),
+    }));
+    expect(cut).toEqual({ page: 0, cells: [] });
     await supervisor.close();
   });
 }
