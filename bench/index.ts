@@ -1,7 +1,8 @@
 // `npm run bench`: every figure next to a baseline measured in the same run (the machine is shared
 // and noisy, so ratios, not absolute times). Prints a table and writes bench/results.json.
 // BENCH_CALLS (200), BENCH_EVENTS (10000), BENCH_RATE (1000), BENCH_SECONDS (10) scale it down;
-// BENCH_ONLY=latency,bundle,proxy,memory,startup,cpu,feed,network,longpolls runs some sections only;
+// BENCH_ONLY=latency,slowcpu,profile,bundle,proxy,memory,startup,cpu,feed,network,longpolls runs some
+// sections only; BENCH_CPU_THROTTLE (4) is how much slower the slow-CPU sections make Chromium's CPU;
 // BENCH_IDLE_S (300) is the idle before the network section's cold pop; BENCH_LONGPOLLS
 // (1000,2000,5000) the numbers of long-polls held through one proxy.
 import { execFileSync } from 'node:child_process';
@@ -11,10 +12,16 @@ import path from 'node:path';
 import { helloWorldBundle, initialBundle, startupBundle, supervisorInInitialLoad } from './bundle';
 import { feedLatency } from './feed-latency';
 import { longPolls } from './long-polls';
+import { mainThreadProfile } from './main-thread-profile';
 import { widgetHeapGrowth } from './memory';
 import { networkPopLatency } from './network';
 import { startOtlpSink } from './otlp-sink';
-import { browserFloorPopLatency, floorPopLatency, widgetPopLatency } from './pop-latency';
+import {
+  browserFloorPopLatency,
+  floorPopLatency,
+  throttledPopLatency,
+  widgetPopLatency,
+} from './pop-latency';
 import { proxyCpuPerCachedLookup } from './proxy-cpu';
 import { cacheHit, coalescing, proxyOverhead } from './proxy-overhead';
 import { startup } from './startup';
@@ -27,10 +34,13 @@ const RATE = number('BENCH_RATE', 1_000);
 const SECONDS = number('BENCH_SECONDS', 10);
 
 const IDLE_S = number('BENCH_IDLE_S', 300);
+const CPU_THROTTLE = number('BENCH_CPU_THROTTLE', 4);
 const LONG_POLLS = (process.env.BENCH_LONGPOLLS ?? '1000,2000,5000').split(',').map(Number);
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'latency,bundle,proxy,memory,startup,cpu,feed,network,longpolls').split(','),
+  (
+    process.env.BENCH_ONLY ?? 'latency,slowcpu,profile,bundle,proxy,memory,startup,cpu,feed,network,longpolls'
+  ).split(','),
 );
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
@@ -66,6 +76,34 @@ if (only.has('latency')) {
       unit: 'ms',
       ...(p === 'p95' ? { targetRatio: 1.3 } : {}),
     });
+  }
+}
+
+if (only.has('slowcpu')) {
+  const slow = await step(
+    `pop latency, CPU throttled ${CPU_THROTTLE}× (widget and browser floor alike)`,
+    () => throttledPopLatency(Math.min(CALLS, 100), CPU_THROTTLE),
+  );
+  for (const p of ['p50', 'p95'] as const) {
+    figures.push({
+      name: `11. pop latency ${p}, CPU ${CPU_THROTTLE}× slower, vs browser floor`,
+      value: slow.widget[p],
+      baseline: slow.floor[p],
+      unit: 'ms',
+      ...(p === 'p95' ? { targetRatio: 1.3 } : {}),
+      note: `both pages under Emulation.setCPUThrottlingRate ${CPU_THROTTLE}`,
+    });
+  }
+}
+
+if (only.has('profile')) {
+  const shares = await step(`main-thread time per pop by source, CPU ${CPU_THROTTLE}× slower`, () =>
+    mainThreadProfile(Math.min(CALLS, 40), CPU_THROTTLE),
+  );
+  const total = shares.reduce((sum, share) => sum + share.msPerPop, 0);
+  process.stdout.write(`main-thread time per pop, ${CPU_THROTTLE}× throttled: ${round(total, 2)} ms\n`);
+  for (const share of shares.slice(0, 25)) {
+    process.stdout.write(`  ${round(share.msPerPop, 2).toFixed(2).padStart(7)} ms  ${share.where}\n`);
   }
 }
 

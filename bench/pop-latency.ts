@@ -7,7 +7,7 @@ import type { SimControl } from '../e2e/fixtures/server';
 import { startSimulator } from '../src/simulator';
 import { waitForCallMark } from './page-marks';
 import { percentile } from './stats';
-import { withBrowserFloorPage, withWidgetPage } from './widget-page';
+import { type PageOptions, withBrowserFloorPage, withWidgetPage } from './widget-page';
 
 const CALLER = '+14155550100'; // seeded: found by callReturn, after historySearchId=interaction id misses
 
@@ -33,7 +33,10 @@ const summarise = (samples: number[]): LatencyResult => ({
   samples: samples.length,
 });
 
-async function pagePopLatency(page: Page, sim: SimControl, mark: string, calls: number) {
+const pagePopLatency = async (page: Page, sim: SimControl, mark: string, calls: number) =>
+  summarise(await pageSamples(page, sim, mark, calls));
+
+async function pageSamples(page: Page, sim: SimControl, mark: string, calls: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < calls; i++) {
     const publishedAt = performance.timeOrigin + performance.now();
@@ -43,20 +46,47 @@ async function pagePopLatency(page: Page, sim: SimControl, mark: string, calls: 
     await sim.release(call.id);
     await quiet();
   }
-  return summarise(samples);
+  return samples;
 }
 
 /** The widget in Chromium, through the proxy, exactly as an agent runs it. */
-export const widgetPopLatency = (calls: number): Promise<LatencyResult> =>
-  withWidgetPage((page, sim) => pagePopLatency(page, sim, 'uhw:history-src-set', calls));
+export const widgetPopLatency = (calls: number, options?: PageOptions): Promise<LatencyResult> =>
+  withWidgetPage((page, sim) => pagePopLatency(page, sim, 'uhw:history-src-set', calls), options);
 
 /**
  * The browser floor: the same protocol from a bare page in the same Chromium through the same proxy,
  * with fetch alone (bench/browser-floor-client.js). Widget vs this is what the widget itself costs;
  * this vs the Node floor is what the browser and the proxy hop cost.
  */
-export const browserFloorPopLatency = (calls: number): Promise<LatencyResult> =>
-  withBrowserFloorPage((page, sim) => pagePopLatency(page, sim, 'floor:shown', calls));
+export const browserFloorPopLatency = (calls: number, options?: PageOptions): Promise<LatencyResult> =>
+  withBrowserFloorPage((page, sim) => pagePopLatency(page, sim, 'floor:shown', calls), options);
+
+/**
+ * Widget and browser floor on the same throttled CPU, in alternating rounds (floor, widget, floor,
+ * widget) so that a drift of the shared machine touches both alike; samples of each pooled.
+ */
+export async function throttledPopLatency(
+  calls: number,
+  cpuThrottle: number,
+  rounds = 2,
+): Promise<{ widget: LatencyResult; floor: LatencyResult }> {
+  const widget: number[] = [];
+  const floor: number[] = [];
+  const perRound = Math.max(1, Math.round(calls / rounds));
+  for (let round = 0; round < rounds; round++) {
+    floor.push(
+      ...(await withBrowserFloorPage((page, sim) => pageSamples(page, sim, 'floor:shown', perRound), {
+        cpuThrottle,
+      })),
+    );
+    widget.push(
+      ...(await withWidgetPage((page, sim) => pageSamples(page, sim, 'uhw:history-src-set', perRound), {
+        cpuThrottle,
+      })),
+    );
+  }
+  return { widget: summarise(widget), floor: summarise(floor) };
+}
 
 /** The floor: cometd-nodejs-client + fetch against the simulator, no browser, no proxy. */
 export async function floorPopLatency(calls: number): Promise<LatencyResult> {

@@ -5,7 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PopReport } from '../../shared/pop-report';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { findPhoneCall } from '../features/calls/api/find-phone-call';
-import { popResolution } from '../features/calls/model/pop';
+import { popResolution, popSignature } from '../features/calls/model/pop';
 import { PopEngine, type UcsPort } from '../features/calls/pop/pop-engine';
 import { coalescedView, popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
@@ -74,13 +74,20 @@ export class AgentRuntime {
           ? { kind: 'found', uniqueId: result.found.uniqueId, historyUrl: result.found.historyUrl }
           : result;
       },
-      view: coalescedView(popsView, (pop) => pop.released || popResolution(pop).kind !== 'pending'),
+      view: coalescedView(popsView, {
+        isUrgent: (pop) => pop.released || popResolution(pop).kind !== 'pending',
+        signature: popSignature,
+      }),
       log,
       onSettled: (report) => {
         performance.mark('uhw:settled', { detail: { callId: report.callId } });
-        for (const listener of this.settled) listener(report);
-        // For the supervisors' team feed and the time-to-pop metric; a failure costs the agent nothing.
-        reportPop(report).catch((error) => log('the pop report did not reach the proxy', error));
+        // After the render that shows the outcome (React commits in a microtask of this turn): the
+        // host's message, the desktop's write-back and the team-feed report never delay the history.
+        setTimeout(() => {
+          for (const listener of this.settled) listener(report);
+          // For the supervisors' team feed and the time-to-pop metric; a failure costs the agent nothing.
+          reportPop(report).catch((error) => log('the pop report did not reach the proxy', error));
+        }, 0);
       },
     });
   }

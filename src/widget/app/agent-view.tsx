@@ -1,6 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
-import { CallTabs } from '../features/calls/components/call-tabs';
 import { PopAnnouncer } from '../features/calls/components/pop-announcer';
 import { PopPanel } from '../features/calls/components/pop-panel';
 import type { Pop } from '../features/calls/model/pop';
@@ -14,6 +13,9 @@ import { t } from '../i18n/i18n';
 import type { Host, Mode } from './mode';
 import { useAgentRuntime } from './use-agent-runtime';
 
+// Tabs appear with a second call: not in the initial load, fetched once a first call is on screen.
+const loadCallTabs = () => import('../features/calls/components/call-tabs');
+const CallTabs = lazy(loadCallTabs);
 // The simulator panel is a demo aid: never part of the initial load.
 const SimPanel = lazy(() => import('../features/sim-panel/components/sim-panel'));
 // Only the standalone agent view without a GWS session shows it: not in the desktop's initial load.
@@ -36,6 +38,9 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
   const active = usePopsStore(selectActivePop);
   const popCount = usePopsStore((s) => s.order.length);
   const callerNumber = useCallerNumber();
+  useEffect(() => {
+    if (popCount > 0) void loadCallTabs();
+  }, [popCount]);
 
   const current = active ? (
     <PopPanel
@@ -69,7 +74,11 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
       <p role="alert">{t('signIn.embeddedSignedOut')}</p>
     ) : (
       <>
-        <CallTabs />
+        {popCount > 1 ? (
+          <Suspense fallback={null}>
+            <CallTabs />
+          </Suspense>
+        ) : null}
         {popCount > 1 && active ? (
           <div id="active-pop" role="tabpanel" aria-labelledby={`tab-${active.callId}`}>
             {current}

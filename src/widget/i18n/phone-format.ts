@@ -7,11 +7,25 @@ import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from
  * in France), international otherwise ("+33 1 23 45 67 89"); anything that is not a valid number
  * (DTMF codes, SIP addresses, internal extensions) as it came.
  */
+/** Numbers remembered per formatter: every render of a tab, a heading or a feed row asks again. */
+const CACHE_MAX = 1_000;
+
 export function callerNumberFormat(region: string | undefined): (raw: string) => string {
   const home = region && isSupportedCountry(region) ? (region as CountryCode) : undefined;
-  return (raw) => {
+  const format = (raw: string) => {
     const number = parsePhoneNumberFromString(raw, home);
     if (!number?.isValid()) return raw;
     return home && number.country === home ? number.formatNational() : number.formatInternational();
+  };
+  // Parsing a number is the costly part (tens of µs, more on a slow CPU): once per number.
+  const cache = new Map<string, string>();
+  return (raw) => {
+    let text = cache.get(raw);
+    if (text === undefined) {
+      if (cache.size >= CACHE_MAX) cache.clear();
+      text = format(raw);
+      cache.set(raw, text);
+    }
+    return text;
   };
 }

@@ -1,48 +1,67 @@
-import { type KeyboardEvent, lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useCallerNumber } from '../../../i18n/caller-number';
 import { t } from '../../../i18n/i18n';
+import { MenuButton } from '../../../ui/menu-button';
 import { countFitting, visibleTabs } from '../model/tab-overflow';
-import { activatePop, selectOrder, selectPops, usePopsStore } from '../store/pops-store';
-
-// Only an agent with more calls than the row holds needs the menu: not in the initial load.
-const MenuButton = lazy(() => import('../../../ui/menu-button').then((m) => ({ default: m.MenuButton })));
+import { activatePop, selectOrder, selectTabKey, usePopsStore } from '../store/pops-store';
 
 /**
  * One tab per call (consultation, transfer, conference), newest first, on one row: the calls that
  * do not fit go into a "+N" menu, the active one always stays in view. Arrow keys move between tabs.
  */
-export function CallTabs() {
+export default function CallTabs() {
   const order = usePopsStore(selectOrder);
-  const pops = usePopsStore(selectPops);
+  // What a tab shows, as one string: the tabs render again when a label changes, not on every step
+  // of a pop (a lookup answering changes the pop, never its tab).
+  const tabKey = usePopsStore(selectTabKey);
   const activeId = usePopsStore((state) => state.activeId);
   const callerNumber = useCallerNumber();
   const row = useRef<HTMLDivElement>(null);
   const refs = useRef(new Map<string, HTMLButtonElement>());
-  const [fit, setFit] = useState(order.length);
+  // Until measured, as many as there are (the row clips the rest).
+  const [fit, setFit] = useState(Number.POSITIVE_INFINITY);
 
+  const tabs = new Map(
+    (JSON.parse(tabKey) as [string, boolean, string | null][]).map(([id, released, caller]) => [
+      id,
+      { released, caller },
+    ]),
+  );
   const label = (id: string) => {
-    const pop = pops[id];
-    if (pop?.caller === undefined) return t(pop?.released ? 'calls.tabUnknownEnded' : 'calls.tabUnknown');
-    const caller = callerNumber(pop.caller);
-    return pop.released ? t('calls.tabEnded', { caller }) : caller;
+    const tab = tabs.get(id);
+    if (!tab?.caller) return t(tab?.released ? 'calls.tabUnknownEnded' : 'calls.tabUnknown');
+    const caller = callerNumber(tab.caller);
+    return tab.released ? t('calls.tabEnded', { caller }) : caller;
   };
-  const labels = order.map(label).join('\n');
 
-  // Every tab is rendered (those that do not fit hidden, still measurable): how many fit depends only
-  // on their widths and the row's, so one measurement settles it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `labels` changes the tabs' widths (a call ended, the number formatter loaded).
-  useLayoutEffect(() => {
+  // Every tab is rendered (those that do not fit hidden, still measured): how many fit depends only on
+  // their widths and the row's. Read by a ResizeObserver, after layout, never forcing one: a pop must
+  // not wait for the tabs to be measured.
+  useEffect(() => {
     const element = row.current;
     if (!element || order.length < 2) return;
-    const measure = () => {
-      const widths = order.map((id) => refs.current.get(id)?.offsetWidth ?? 0);
-      setFit(countFitting(widths, element.clientWidth));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+    const widths = new Map<Element, number>();
+    let rowWidth = element.clientWidth;
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const width = entry.borderBoxSize[0]?.inlineSize ?? 0;
+        if (entry.target === element) rowWidth = entry.contentBoxSize[0]?.inlineSize ?? rowWidth;
+        else widths.set(entry.target, width);
+      }
+      setFit(
+        countFitting(
+          order.map((id) => widths.get(refs.current.get(id) as Element) ?? 0),
+          rowWidth,
+        ),
+      );
+    });
     observer.observe(element);
+    for (const id of order) {
+      const tab = refs.current.get(id);
+      if (tab) observer.observe(tab);
+    }
     return () => observer.disconnect();
-  }, [order, labels]);
+  }, [order]);
 
   if (order.length < 2) return null;
   const shown = visibleTabs(order, activeId, fit);
@@ -76,7 +95,7 @@ export function CallTabs() {
               role="tab"
               id={`tab-${id}`}
               className={visible ? 'tab' : 'tab tab--overflow'}
-              data-released={pops[id]?.released || undefined}
+              data-released={tabs.get(id)?.released || undefined}
               aria-selected={id === activeId}
               aria-controls="active-pop"
               aria-hidden={visible ? undefined : true}
@@ -90,16 +109,14 @@ export function CallTabs() {
         })}
       </div>
       {overflow.length > 0 ? (
-        <Suspense fallback={null}>
-          <MenuButton
-            className="tabs__more"
-            label={t('calls.more', { count: overflow.length })}
-            items={overflow.map((id) => ({ id, label: label(id) }))}
-            onSelect={activatePop}
-          >
-            {t('calls.moreShort', { count: overflow.length })}
-          </MenuButton>
-        </Suspense>
+        <MenuButton
+          className="tabs__more"
+          label={t('calls.more', { count: overflow.length })}
+          items={overflow.map((id) => ({ id, label: label(id) }))}
+          onSelect={activatePop}
+        >
+          {t('calls.moreShort', { count: overflow.length })}
+        </MenuButton>
       ) : null}
     </div>
   );

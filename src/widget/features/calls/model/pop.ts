@@ -78,3 +78,10 @@ export function popReport(pop: Pop): PopReport | null {
   if (resolution.kind === 'error') report.errorCode = resolution.attempt.errorCode ?? 'upstream_error';
   return report;
 }
+
+/**
+ * What the agent sees of a pop while its steps are folded: its phase, the call's state, the caller,
+ * whether it settled. Two snapshots with the same signature look the same in the summary lines.
+ */
+export const popSignature = (pop: Pop): string =>
+  [popPhase(pop), pop.callState, pop.released, pop.caller ?? '', pop.settledAt !== undefined].join('|');

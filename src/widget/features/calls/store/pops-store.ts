@@ -57,37 +57,68 @@ export const clearPops = () => usePopsStore.setState({ pops: {}, order: [], acti
 export const selectActivePop = (state: PopsState): Pop | undefined =>
   state.activeId ? state.pops[state.activeId] : undefined;
 export const selectOrder = (state: PopsState) => state.order;
-export const selectPops = (state: PopsState) => state.pops;
 export const selectPop = (callId: string) => (state: PopsState) => state.pops[callId];
+/** What the call tabs show, `[id, released, caller]` per call, newest first, as JSON: a string, so a
+ * component reading it renders again only when a tab's label changes, not on every step of a pop. */
+export const selectTabKey = (state: PopsState): string =>
+  JSON.stringify(
+    state.order.map((id) => [id, state.pops[id]?.released ?? false, state.pops[id]?.caller ?? null]),
+  );
+
+export interface CoalescingRules {
+  /** Written at once: what the agent waits for (an outcome, a released call). */
+  isUrgent(pop: Pop): boolean;
+  /** What the agent sees of a pop with its steps folded: an update that leaves it as it was is quiet. */
+  signature(pop: Pop): string;
+  /** Updates that change what is seen are written together, at most this often. */
+  delayMs?: number;
+  /** Updates that change nothing seen (an attempt answered behind the folded steps) wait this long. */
+  quietMs?: number;
+}
 
 /**
- * The same view, with intermediate updates of a pop (a step answered, an attempt missed) written at
- * most every `delayMs` together, and the ones the agent waits for (an outcome: the history to show, not
- * found, an error; a released call) at once. Each write re-renders: on a busy agent desktop, fewer
- * renders while the lookups answer leave the main thread to the answers themselves.
+ * The same view, with the writes that re-render spread by what they change. Each write re-renders:
+ * on a busy agent desktop, and more so on a slow CPU, fewer renders while the lookups answer leave the
+ * main thread to the answers themselves. An outcome is written at once, with whatever waited.
  */
-export function coalescedView(view: PopView, isUrgent: (pop: Pop) => boolean, delayMs = 16): PopView {
+export function coalescedView(view: PopView, rules: CoalescingRules): PopView {
+  const { isUrgent, signature, delayMs = 16, quietMs = 200 } = rules;
   const pending = new Map<string, Pop>();
+  const written = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = Number.POSITIVE_INFINITY;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
+    due = Number.POSITIVE_INFINITY;
     const pops = [...pending.values()];
     pending.clear();
-    for (const pop of pops) view.update(pop);
+    for (const pop of pops) {
+      written.set(pop.callId, signature(pop));
+      view.update(pop);
+    }
+  };
+  const flushWithin = (ms: number) => {
+    const at = performance.now() + ms;
+    if (at >= due) return;
+    clearTimeout(timer);
+    due = at;
+    timer = setTimeout(flush, ms);
   };
   return {
     show(pop, focus) {
       pending.delete(pop.callId);
+      written.set(pop.callId, signature(pop));
       view.show(pop, focus);
     },
     update(pop) {
       pending.set(pop.callId, pop);
       if (isUrgent(pop)) flush();
-      else timer ??= setTimeout(flush, delayMs);
+      else flushWithin(written.get(pop.callId) === signature(pop) ? quietMs : delayMs);
     },
     remove(callId) {
       pending.delete(callId);
+      written.delete(callId);
       view.remove(callId);
     },
     focus: (callId) => view.focus(callId),

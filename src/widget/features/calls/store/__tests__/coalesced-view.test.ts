@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pop } from '../../model/pop';
 import { coalescedView, type PopView } from '../pops-store';
 
-const pop = (callId: string, step: number, done = false) =>
-  ({ callId, step, done }) as unknown as Pop & { step: number; done: boolean };
+/** `seen` stands for what the summary shows; `step` for what changes behind it. */
+const pop = (callId: string, step: number, done = false, seen = String(step)) =>
+  ({ callId, step, done, seen }) as unknown as Pop & { step: number; done: boolean; seen: string };
 
 function setup() {
   const writes: string[] = [];
@@ -14,7 +15,12 @@ function setup() {
     focus: () => {},
     hasFocus: () => false,
   };
-  const view = coalescedView(inner, (p) => (p as unknown as { done: boolean }).done, 16);
+  const view = coalescedView(inner, {
+    isUrgent: (p) => (p as unknown as { done: boolean }).done,
+    signature: (p) => (p as unknown as { seen: string }).seen,
+    delayMs: 16,
+    quietMs: 200,
+  });
   return { view, writes };
 }
 
@@ -39,6 +45,21 @@ describe('coalescedView', () => {
     view.update(pop('B', 1));
     view.update(pop('A', 3, true));
     expect(writes).toEqual(['update B:1', 'update A:3']);
+  });
+
+  it('lets an update that changes nothing seen wait longer, unless something seen follows', async () => {
+    vi.useFakeTimers();
+    const { view, writes } = setup();
+    view.show(pop('A', 0, false, 'looking'), true);
+    view.update(pop('A', 1, false, 'looking'));
+    await vi.advanceTimersByTimeAsync(16);
+    expect(writes).toEqual(['show A']);
+    await vi.advanceTimersByTimeAsync(184);
+    expect(writes).toEqual(['show A', 'update A:1']);
+    view.update(pop('A', 2, false, 'looking'));
+    view.update(pop('A', 3, false, 'found-ucs'));
+    await vi.advanceTimersByTimeAsync(16);
+    expect(writes).toEqual(['show A', 'update A:1', 'update A:3']);
   });
 
   it('drops what was waiting for a pop that goes away', async () => {
