@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { PopAnnouncer } from '../features/calls/components/pop-announcer';
 import { PopPanel } from '../features/calls/components/pop-panel';
 import type { Pop } from '../features/calls/model/pop';
-import { selectActivePop, usePopsStore } from '../features/calls/store/pops-store';
+import { selectOrder, usePopsStore } from '../features/calls/store/pops-store';
 import { useSessionStore } from '../features/gws-session/session-store';
 import { HistoryFrame } from '../features/history/components/history-frame';
 import { HistoryLink } from '../features/history/components/history-link';
@@ -31,38 +31,88 @@ interface AgentViewProps {
   host: Host;
 }
 
+interface PopSlotProps {
+  callId: string;
+  active: boolean;
+  /** More than one call: the slot is the tab panel of its call's tab. */
+  tabbed: boolean;
+  onRetry(callId: string): void;
+  renderHistory(historyUrl: string, pop: Pop): ReactNode;
+  renderHistoryLink(historyUrl: string): ReactNode;
+}
+
+/**
+ * One call's pop, kept mounted while the call is on screen, hidden when another call has the screen:
+ * switching back shows its history at once (no reload), a new call never tears the previous one's
+ * frame down on its way in, and a step of one pop renders that pop alone.
+ */
+const PopSlot = memo(function PopSlot({ callId, active, tabbed, ...panel }: PopSlotProps) {
+  const pop = usePopsStore(useCallback((state) => state.pops[callId], [callId]));
+  if (!pop) return null;
+  const content = <PopPanel pop={pop} {...panel} />;
+  return tabbed ? (
+    <div
+      id={`pop-panel-${callId}`}
+      className="pop-slot"
+      role="tabpanel"
+      aria-labelledby={`tab-${callId}`}
+      hidden={!active}
+    >
+      {content}
+    </div>
+  ) : (
+    <div id={`pop-panel-${callId}`} className="pop-slot" hidden={!active}>
+      {content}
+    </div>
+  );
+});
+
 export function AgentView({ config, mode, host }: AgentViewProps) {
   const { signIn, retry, signOut } = useAgentRuntime(config, mode, host);
   const sessionStatus = useSessionStore((s) => s.status);
   const credentialsRequired = useSessionStore((s) => s.credentialsRequired);
-  const active = usePopsStore(selectActivePop);
-  const popCount = usePopsStore((s) => s.order.length);
+  const order = usePopsStore(selectOrder);
+  const activeId = usePopsStore((s) => s.activeId);
+  const popCount = order.length;
   const callerNumber = useCallerNumber();
   useEffect(() => {
     if (popCount > 0) void loadCallTabs();
   }, [popCount]);
 
-  const current = active ? (
-    <PopPanel
-      key={active.callId}
-      pop={active}
-      onRetry={retry}
-      renderHistoryLink={(historyUrl: string) => (
-        <HistoryLink historyUrl={historyUrl} historyOrigin={config.historyOrigin} />
-      )}
-      renderHistory={(historyUrl: string, pop: Pop) => (
-        <HistoryFrame
-          callId={pop.callId}
-          caller={pop.caller === undefined ? undefined : callerNumber(pop.caller)}
-          historyUrl={historyUrl}
-          historyOrigin={config.historyOrigin}
-          withLink={false}
-        />
-      )}
-    />
-  ) : (
-    <p className="waiting">{t('calls.waiting')}</p>
+  const { historyOrigin } = config;
+  const renderHistoryLink = useCallback(
+    (historyUrl: string) => <HistoryLink historyUrl={historyUrl} historyOrigin={historyOrigin} />,
+    [historyOrigin],
   );
+  const renderHistory = useCallback(
+    (historyUrl: string, pop: Pop) => (
+      <HistoryFrame
+        callId={pop.callId}
+        caller={pop.caller === undefined ? undefined : callerNumber(pop.caller)}
+        historyUrl={historyUrl}
+        historyOrigin={historyOrigin}
+        withLink={false}
+      />
+    ),
+    [historyOrigin, callerNumber],
+  );
+
+  const current =
+    popCount === 0 ? (
+      <p className="waiting">{t('calls.waiting')}</p>
+    ) : (
+      order.map((callId) => (
+        <PopSlot
+          key={callId}
+          callId={callId}
+          active={callId === activeId}
+          tabbed={popCount > 1}
+          onRetry={retry}
+          renderHistory={renderHistory}
+          renderHistoryLink={renderHistoryLink}
+        />
+      ))
+    );
 
   const main =
     credentialsRequired && mode === 'agent' ? (
@@ -79,13 +129,7 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
             <CallTabs />
           </Suspense>
         ) : null}
-        {popCount > 1 && active ? (
-          <div id="active-pop" role="tabpanel" aria-labelledby={`tab-${active.callId}`}>
-            {current}
-          </div>
-        ) : (
-          <div id="active-pop">{current}</div>
-        )}
+        {current}
       </>
     );
 

@@ -1,5 +1,6 @@
 // How caller numbers are shown: as they came until the formatter has loaded (a lazy chunk, fetched
 // right after start-up), then formatted for people (./phone-format.ts). Lookups never see this.
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import { isolate } from './i18n';
 
@@ -28,7 +29,8 @@ export const callerNumber = (raw: string): string => show(useFormatStore.getStat
 /** The same in a component, which renders again once the formatter has loaded. */
 export function useCallerNumber(): (raw: string) => string {
   const format = useFormatStore((state) => state.format);
-  return (raw) => show(format, raw);
+  // The same function until the formatter changes: components that take it as a prop stay memoised.
+  return useCallback((raw: string) => show(format, raw), [format]);
 }
 
 /** Tests: back to numbers as they came. */

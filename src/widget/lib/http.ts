@@ -26,11 +26,23 @@ export function setTokenProvider(provider: TokenProvider | null): void {
 
 const isGwsPath = (url: string) => url.startsWith('/api/v2/') || url === '/api/v2';
 
-async function credentials(url: string, method: string, fresh: boolean): Promise<Record<string, string>> {
+type CredentialHeaders = Record<string, string>;
+
+/**
+ * The credentials a request carries. Synchronous where nothing has to be asked for (GWS's CSRF pair,
+ * no token), so that the request leaves in the very turn it is made: a pop's FindPhoneCall and lookups
+ * go out before the render that shows the new call, not after it.
+ */
+function credentials(
+  url: string,
+  method: string,
+  fresh: boolean,
+): CredentialHeaders | Promise<CredentialHeaders> {
   if (isGwsPath(url)) return method !== 'GET' && csrf ? { [csrf.header]: csrf.token } : {};
   if (!tokenProvider || !url.startsWith('/api/')) return {};
-  const token = await tokenProvider(fresh);
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  return tokenProvider(fresh).then(
+    (token): CredentialHeaders => (token ? { Authorization: `Bearer ${token}` } : {}),
+  );
 }
 
 export class HttpError extends Error {
@@ -88,10 +100,10 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<HttpResponse<T>> {
   const method = options.method ?? 'GET';
-  const send = async (fresh: boolean) => {
+  const build = (credentialHeaders: CredentialHeaders) => {
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      ...(await credentials(url, method, fresh)),
+      ...credentialHeaders,
       ...options.headers,
     };
     const init: RequestInit = {
@@ -106,6 +118,10 @@ export async function request<T>(
       init.body = JSON.stringify(options.body);
     }
     return fetch(url, init);
+  };
+  const send = (fresh: boolean): Promise<Response> => {
+    const headers = credentials(url, method, fresh);
+    return headers instanceof Promise ? headers.then(build) : build(headers);
   };
   let response = await send(false);
   // A refused bearer token may just have expired: ask for a fresh one, once.

@@ -109,7 +109,8 @@ describe('nothing makes GWS publish before the subscription is acknowledged', ()
     await settle();
     expect(servers.findPhoneCalls).toEqual([]);
     expect(ready).not.toHaveBeenCalled();
-    expect(usePopsStore.getState().pops['HOST-1']?.ucs.status).toBe('pending');
+    // Drawn once its grace is over, still waiting for UCS.
+    await vi.waitFor(() => expect(usePopsStore.getState().pops['HOST-1']?.ucs.status).toBe('pending'));
 
     started.fake.answerSubscribe(true);
     await settle();
@@ -145,7 +146,7 @@ describe('nothing makes GWS publish before the subscription is acknowledged', ()
     const after = fakeServers([ringing('RESYNC-1')]);
     started.fake.handshakeSucceeds();
     await settle();
-    expect(usePopsStore.getState().pops['RESYNC-1']).toBeDefined();
+    await vi.waitFor(() => expect(usePopsStore.getState().pops['RESYNC-1']).toBeDefined());
     expect(after.findPhoneCalls).toEqual([]);
     started.fake.answerSubscribe(true);
     await settle();

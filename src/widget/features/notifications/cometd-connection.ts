@@ -17,6 +17,8 @@ export interface NotificationHandlers {
   onSubscribed?(first: boolean): void;
   /** The server refused the handshake (403): the GWS session is gone or invalid. */
   onHandshakeDenied?(): void;
+  /** The client has just sent its next `/meta/connect` (the long-poll that will carry what comes next). */
+  onConnectSent?(): void;
 }
 
 export interface NotificationsConnection {
@@ -86,6 +88,14 @@ export function connectNotifications(
     client.unregisterTransport('websocket');
     client.unregisterTransport('callback-polling');
     client.configure({ url, logLevel: 'warn', maxBackoff: 5000, backoffIncrement: 500 });
+    // Told once the request is on its way (the extension runs just before the send, the microtask
+    // right after it in the same turn).
+    client.registerExtension('uhw-connect-sent', {
+      outgoing: (message: Message) => {
+        if (message.channel === '/meta/connect') queueMicrotask(() => handlers.onConnectSent?.());
+        return message;
+      },
+    });
     const subscribe = (session: number, failures: number) => {
       client.subscribe(
         GWS_ME_WILDCARD,

@@ -28,10 +28,20 @@ export interface GwsNotifications {
   whenSubscribed(timeoutMs: number): boolean | Promise<boolean>;
   /** Hands call events and the calls in progress to `sink`; returns the function that stops it. */
   followCalls(sink: CallSink): () => void;
+  /**
+   * Runs `work` once the CometD client has sent its next long-poll, if a message is being delivered
+   * now (at most RECONNECT_WAIT_MS later), else at once. GWS can deliver nothing (the FindPhoneCall
+   * answer least of all) until that long-poll is out, and on a slow CPU a render queued first would
+   * hold it back by tens of milliseconds.
+   */
+  afterReconnect(work: () => void): void;
   /** Opens the CometD link (on the GWS session the browser holds); again after a disconnect. */
   connect(): void;
   disconnect(): Promise<void>;
 }
+
+/** How long work waits for the next long-poll to leave before it runs anyway. */
+export const RECONNECT_WAIT_MS = 30;
 
 /** Created before the session is known, so sources can be wired at once; connected once it is. */
 export function createGwsNotifications(options: GwsNotificationsOptions): GwsNotifications {
@@ -54,7 +64,21 @@ export function createGwsNotifications(options: GwsNotificationsOptions): GwsNot
     }
   };
 
+  // Work waiting for the long-poll that follows the message being delivered.
+  let waiting: (() => void)[] | null = null;
+  let waitCap: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    clearTimeout(waitCap);
+    const work = waiting ?? [];
+    waiting = null;
+    for (const run of work) run();
+  };
+
   const onMessage = (channel: string, data: unknown) => {
+    if (waiting === null) {
+      waiting = [];
+      waitCap = setTimeout(release, RECONNECT_WAIT_MS);
+    }
     const notification = classifyNotification(data);
     switch (notification.kind) {
       case 'call':
@@ -77,6 +101,10 @@ export function createGwsNotifications(options: GwsNotificationsOptions): GwsNot
       return connection !== null;
     },
     whenSubscribed: (timeoutMs) => connection?.whenSubscribed(timeoutMs) ?? false,
+    afterReconnect(work) {
+      if (waiting) waiting.push(work);
+      else work();
+    },
     followCalls(sink) {
       follower = sink;
       // Followed late: the handshake's read happened without us.
@@ -101,6 +129,7 @@ export function createGwsNotifications(options: GwsNotificationsOptions): GwsNot
             void readCalls();
           },
           onHandshakeDenied: options.onSessionLost,
+          onConnectSent: release,
         },
         options.createCometD,
       );

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useCallerNumber } from '../../../i18n/caller-number';
 import { t } from '../../../i18n/i18n';
 import { MenuButton } from '../../../ui/menu-button';
+import './call-tabs.css';
 import { countFitting, visibleTabs } from '../model/tab-overflow';
 import { activatePop, selectOrder, selectTabKey, usePopsStore } from '../store/pops-store';
 
@@ -41,7 +42,8 @@ export default function CallTabs() {
     const element = row.current;
     if (!element || order.length < 2) return;
     const widths = new Map<Element, number>();
-    let rowWidth = element.clientWidth;
+    // Its first callback, right after layout, tells every size (a read here would force a layout).
+    let rowWidth = 0;
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {
         const width = entry.borderBoxSize[0]?.inlineSize ?? 0;
@@ -97,7 +99,7 @@ export default function CallTabs() {
               className={visible ? 'tab' : 'tab tab--overflow'}
               data-released={tabs.get(id)?.released || undefined}
               aria-selected={id === activeId}
-              aria-controls="active-pop"
+              aria-controls={`pop-panel-${id}`}
               aria-hidden={visible ? undefined : true}
               tabIndex={visible && id === activeId ? 0 : -1}
               onClick={() => activatePop(id)}

@@ -74,6 +74,11 @@ export interface CoalescingRules {
   delayMs?: number;
   /** Updates that change nothing seen (an attempt answered behind the folded steps) wait this long. */
   quietMs?: number;
+  /**
+   * When a new pop may be drawn (its first render is the largest): the runtime holds it until the
+   * work the pop waits for is out (the next long-poll). Updates meanwhile go with it.
+   */
+  deferShow?(write: () => void): void;
 }
 
 /**
@@ -82,8 +87,17 @@ export interface CoalescingRules {
  * main thread to the answers themselves. An outcome is written at once, with whatever waited.
  */
 export function coalescedView(view: PopView, rules: CoalescingRules): PopView {
-  const { isUrgent, signature, delayMs = 16, quietMs = 200 } = rules;
+  const { isUrgent, signature, delayMs = 16, quietMs = 200, deferShow } = rules;
   const pending = new Map<string, Pop>();
+  /** New pops not drawn yet: their latest snapshot, and whether they take the screen. */
+  const unshown = new Map<string, { pop: Pop; focus: boolean }>();
+  const draw = (callId: string) => {
+    const entry = unshown.get(callId);
+    if (!entry) return;
+    unshown.delete(callId);
+    written.set(callId, signature(entry.pop));
+    view.show(entry.pop, entry.focus);
+  };
   const written = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = Number.POSITIVE_INFINITY;
@@ -108,10 +122,17 @@ export function coalescedView(view: PopView, rules: CoalescingRules): PopView {
   return {
     show(pop, focus) {
       pending.delete(pop.callId);
-      written.set(pop.callId, signature(pop));
-      view.show(pop, focus);
+      unshown.set(pop.callId, { pop, focus });
+      if (deferShow) deferShow(() => draw(pop.callId));
+      else draw(pop.callId);
     },
     update(pop) {
+      const waiting = unshown.get(pop.callId);
+      if (waiting) {
+        waiting.pop = pop;
+        if (isUrgent(pop)) draw(pop.callId);
+        return;
+      }
       pending.set(pop.callId, pop);
       if (isUrgent(pop)) flush();
       else flushWithin(written.get(pop.callId) === signature(pop) ? quietMs : delayMs);
@@ -119,9 +140,14 @@ export function coalescedView(view: PopView, rules: CoalescingRules): PopView {
     remove(callId) {
       pending.delete(callId);
       written.delete(callId);
+      if (unshown.delete(callId)) return;
       view.remove(callId);
     },
-    focus: (callId) => view.focus(callId),
-    hasFocus: () => view.hasFocus(),
+    focus(callId) {
+      const waiting = unshown.get(callId);
+      if (waiting) waiting.focus = true;
+      else view.focus(callId);
+    },
+    hasFocus: () => view.hasFocus() || [...unshown.values()].some((entry) => entry.focus),
   };
 }

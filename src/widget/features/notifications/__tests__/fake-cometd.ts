@@ -15,8 +15,14 @@ export class FakeCometD implements CometDClient {
   unregisterTransport() {
     return null;
   }
-  registerExtension() {
+  readonly extensions: { outgoing?(message: Message): Message | null }[] = [];
+  registerExtension(_name: string, extension: { outgoing?(message: Message): Message | null }) {
+    this.extensions.push(extension);
     return true;
+  }
+  /** The client sends its next long-poll, through its extensions, as the library does. */
+  sendConnect() {
+    for (const extension of this.extensions) extension.outgoing?.({ channel: '/meta/connect' } as Message);
   }
   configure() {}
   addListener(channel: string, callback: Callback) {

@@ -62,6 +62,38 @@ describe('coalescedView', () => {
     expect(writes).toEqual(['show A', 'update A:1', 'update A:3']);
   });
 
+  it('draws a new pop when the runtime says, with every update made meanwhile', () => {
+    const writes: string[] = [];
+    const inner: PopView = {
+      show: (p, focus) =>
+        writes.push(`show ${p.callId}:${(p as unknown as { step: number }).step}${focus ? '*' : ''}`),
+      update: (p) => writes.push(`update ${p.callId}`),
+      remove: (id) => writes.push(`remove ${id}`),
+      focus: (id) => writes.push(`focus ${id}`),
+      hasFocus: () => false,
+    };
+    const held: (() => void)[] = [];
+    const view = coalescedView(inner, {
+      isUrgent: (p) => (p as unknown as { done: boolean }).done,
+      signature: () => '',
+      deferShow: (write) => held.push(write),
+    });
+    view.show(pop('A', 0), false);
+    view.update(pop('A', 1));
+    view.focus('A');
+    expect(view.hasFocus()).toBe(true);
+    expect(writes).toEqual([]);
+    held.shift()?.();
+    expect(writes).toEqual(['show A:1*']);
+    // An outcome does not wait; a pop that went away before it was drawn is never drawn.
+    view.show(pop('B', 0), true);
+    view.update(pop('B', 2, true));
+    view.show(pop('C', 0), true);
+    view.remove('C');
+    for (const write of held.splice(0)) write();
+    expect(writes).toEqual(['show A:1*', 'show B:2*']);
+  });
+
   it('drops what was waiting for a pop that goes away', async () => {
     vi.useFakeTimers();
     const { view, writes } = setup();
