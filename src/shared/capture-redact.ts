@@ -10,8 +10,8 @@
 // - phone numbers (ani, dnis, phoneNumber, participants and their digits/e164Number/formattedPhoneNumber,
 //   a pop's caller) and any phone-like string (digits with + ( ) . - / and spaces): every digit
 //   replaced by a digit derived from the HMAC of the value's digits, everything else kept, a leading
-//   '+' included ('+1 415-555-0100' → '+7 302-918-4476'); a first digit other than 0 stays other
-//   than 0, so a number keeps its length. The country code is not kept: its length cannot be told
+//   '+' included ('+1 415-555-0100' → '+7 302-918-4476'); a first digit 0 (a trunk prefix) stays 0
+//   and any other first digit stays other than 0, so a number keeps its length and its kind. The country code is not kept: its length cannot be told
 //   without numbering metadata, and a wrong split would leak digits. Keyed on the digits alone, so
 //   '+14155550100' and '14155550100' stay recognisably the same number.
 // - attached data (userData, a request's keyValues) values, unique ids, contact/thread ids, names
@@ -204,7 +204,9 @@ export async function createRedactor(): Promise<Redactor> {
       digits,
       (draw) =>
         [...digits]
-          .map((digit, index) => draw.pick(index === 0 && digit !== '0' ? '123456789' : '0123456789'))
+          .map((digit, index) =>
+            index > 0 ? draw.pick('0123456789') : digit === '0' ? '0' : draw.pick('123456789'),
+          )
           .join(''),
       digits.length,
     );

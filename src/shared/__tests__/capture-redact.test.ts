@@ -138,7 +138,8 @@ describe('capture redactor', () => {
               if (value >= 1000) expect(redacted).not.toBe(value);
             } else if (/^\d+$/.test(value)) {
               expect(redacted).toMatch(new RegExp(`^\\d{${value.length}}$`));
-              expect(redacted).not.toBe(value);
+              // A lone 0 stays 0 (a leading 0 is kept as a trunk prefix): it says nothing anyway.
+              if (value !== '0') expect(redacted).not.toBe(value);
             } else {
               expect(redacted).not.toBe(value);
               expect(typeof redacted).toBe('string');
