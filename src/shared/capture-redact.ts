@@ -31,7 +31,7 @@
 // one `redactEntries` call is given, no run of 4 digits of any redacted value appears in any
 // pseudonym (5 or 6 digits once a capture holds so many numbers that 4-digit runs cover much of
 // 0000–9999, when avoiding them all would be impossible).
-import { SECRET_MARKER } from './capture-constants';
+import { REDACTION_METHOD, SECRET_MARKER } from './capture-constants';
 
 export interface Redactor {
   /** One message, consistent with everything else this redactor redacted. */
@@ -374,5 +374,24 @@ export async function createRedactor(): Promise<Redactor> {
       for (const entry of entries) out.push({ ...entry, data: await walk(entry.data, 'text') });
       return out;
     },
+  };
+}
+
+/** What a capture says of its redaction (its `redaction.note`). */
+export const REDACTION_NOTE =
+  'Caller numbers and phone-like values: digits replaced by HMAC-SHA-256-derived digits, format kept; ' +
+  'attached-data values, unique ids and names: pseudonyms of the same shape (ids) or r-<hex>; tokens, ' +
+  'cookies and secrets: a fixed marker. One random key per capture, never stored: pseudonyms are ' +
+  'consistent within this capture only. GWS call ids, UCS and WWE interaction ids are kept.';
+
+/** A whole capture redacted with a redactor of its own (the key dies with it). */
+export async function redactCapture<T extends { entries: readonly { data: unknown }[]; redaction: object }>(
+  capture: T,
+): Promise<T> {
+  const redactor = await createRedactor();
+  return {
+    ...capture,
+    redaction: { ...capture.redaction, method: REDACTION_METHOD, note: REDACTION_NOTE },
+    entries: await redactor.redactEntries(capture.entries),
   };
 }
