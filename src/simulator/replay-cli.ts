@@ -5,36 +5,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type Capture, type CaptureSite, captureProblem } from '../shared/capture';
+import { type Capture, captureProblem } from '../shared/capture';
 import { outcomeTable } from './replay/outcome-diff';
 import { checkReplay, replayUrl, startGwsReplay } from './replay/replay-check';
+import { siteEnv } from './replay/site-env';
 
 const USAGE = 'usage: npm run replay -- <capture.json> [--check]';
-
-/** The settings a capture's site ran with, as the proxy's environment (only what changes a pop). */
-export function siteEnv(site: CaptureSite | undefined): Record<string, string> {
-  const env: Record<string, string> = {};
-  if (!site) return env;
-  // A bearer token of the site's own means nothing here; its GWS session is what the simulator has.
-  if (site.auth && site.auth !== 'token') env.PROXY_AUTH = site.auth;
-  if (site.lookupOrder?.length) {
-    env.LOOKUP_ORDER = site.lookupOrder.map((step) => `${step.attribute}=${step.source}`).join(',');
-  }
-  if (site.ucsTimeoutMs !== undefined) env.UCS_TIMEOUT_MS = String(site.ucsTimeoutMs);
-  if (site.wwe?.writeBackKey) env.WWE_WRITE_BACK_KEY = site.wwe.writeBackKey;
-  if (site.wwe?.toast !== undefined) env.WWE_TOAST = String(site.wwe.toast);
-  const fields = {
-    contactId: 'CONTACT_ID',
-    parentId: 'PARENT_ID',
-    threadId: 'THREAD_ID',
-    subject: 'SUBJECT',
-  } as const;
-  for (const [field, name] of Object.entries(fields)) {
-    const key = site.ucsFields?.[field as keyof typeof fields];
-    if (key) env[`UCS_${name}_KEY`] = key;
-  }
-  return env;
-}
 
 function readCapture(path: string): Capture {
   let value: unknown;
@@ -115,7 +91,8 @@ async function main(args: string[]): Promise<number> {
         `Capture ${id} (${capture.entries.length} entries, ${pops} pops). Watch its replay at:\n${url}`,
       );
       // GWS side: published once the opened page subscribes; a person may take a while to open it.
-      if (capture.widget.host !== 'wwe') await startGwsReplay(product.widgetOrigin, id, 120_000);
+      if (capture.widget.host !== 'wwe')
+        await startGwsReplay(product.widgetOrigin, id, { waitForSubscriberMs: 120_000 });
       console.log('Ctrl-C to stop.');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -15,6 +15,8 @@ export interface ReplayTarget {
   widgetOrigin: string;
   /** The simulated WWE desktop's URL as `npm start` prints it (any `?widget=` is replaced). */
   desktopUrl: string | undefined;
+  /** Quiet spells of the capture longer than this are cut to it (default 5 s). */
+  maxGapMs?: number | undefined;
 }
 
 /** Where to watch a capture's replay: the WWE desktop in replay mode, or the widget's own view. */
@@ -25,17 +27,22 @@ export function replayUrl(capture: Capture, captureId: string, target: ReplayTar
     const url = new URL(target.desktopUrl);
     url.searchParams.set('widget', target.widgetOrigin);
     url.searchParams.set('replay', captureId);
+    if (target.maxGapMs !== undefined) url.searchParams.set('gap', String(target.maxGapMs));
     return url.href;
   }
   return `${target.widgetOrigin}/${capture.widget.mode === 'embedded' ? '?mode=embedded' : ''}`;
 }
 
 /** Starts the GWS side of a replay through the proxy's /api/sim (the desktop starts its own). */
-export async function startGwsReplay(widgetOrigin: string, captureId: string, waitForSubscriberMs = 30_000) {
+export async function startGwsReplay(
+  widgetOrigin: string,
+  captureId: string,
+  options: { waitForSubscriberMs?: number; maxGapMs?: number | undefined } = {},
+) {
   const response = await fetch(`${widgetOrigin}/api/sim/captures/${captureId}/replay`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ waitForSubscriberMs }),
+    body: JSON.stringify(options),
   });
   if (response.status !== 202) throw new Error(`replay refused: ${response.status} ${await response.text()}`);
 }
@@ -52,8 +59,8 @@ export function collectPopReports(page: Page): PopReport[] {
 }
 
 /** How long a replay may take: its last message, then time for the last pop to settle. */
-export function replayBudgetMs(capture: Capture): number {
-  const plan = planReplay(capture);
+export function replayBudgetMs(capture: Capture, maxGapMs?: number): number {
+  const plan = planReplay(capture, maxGapMs === undefined ? {} : { maxGapMs });
   const last = Math.max(
     0,
     ...plan.cometd.map((item) => item.atMs),
@@ -100,7 +107,7 @@ export async function checkReplay(
   capture: Capture,
   captureId: string,
   target: ReplayTarget,
-  budgetMs = replayBudgetMs(capture),
+  budgetMs = replayBudgetMs(capture, target.maxGapMs),
 ): Promise<ReplayCheck> {
   const expected = planReplay(capture).expected;
   const context = await browser.newContext();
@@ -109,7 +116,9 @@ export async function checkReplay(
     const replayed = collectPopReports(page);
     const url = replayUrl(capture, captureId, target);
     await page.goto(url);
-    if (capture.widget.host !== 'wwe') await startGwsReplay(target.widgetOrigin, captureId);
+    if (capture.widget.host !== 'wwe') {
+      await startGwsReplay(target.widgetOrigin, captureId, { maxGapMs: target.maxGapMs });
+    }
     const deadline = Date.now() + budgetMs;
     while (Date.now() < deadline) {
       if (replayed.length >= expected.length && (await played(page, capture, captureId, target.widgetOrigin)))

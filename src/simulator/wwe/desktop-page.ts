@@ -25,6 +25,8 @@ export interface DesktopOptions {
   silent: string[];
   /** Play this uploaded capture's SCAPI messages instead of following the simulator's calls. */
   replay?: string | undefined;
+  /** With `replay`: quiet spells longer than this are cut to it. */
+  replayGapMs?: number | undefined;
   /** Assumptions about WWE to break on purpose (VIOLATIONS), for the diagnostics view's tests. */
   violate: string[];
 }

@@ -20,6 +20,8 @@ const DesktopQuery = Type.Object({
   silent: Type.Optional(Services),
   /** An uploaded capture's id (POST /sim/captures): the desktop plays it to the widget. */
   replay: Type.Optional(Type.String({ pattern: '^cap-[0-9a-f]{12}$' })),
+  /** With `replay`: the capture's quiet spells longer than this many ms are cut to it (default 5000). */
+  gap: Type.Optional(Type.String({ pattern: '^\\d{1,6}$' })),
   violate: Type.Optional(Type.String({ pattern: `^${violation}(,${violation})*$`, maxLength: 256 })),
 });
 type DesktopQuery = Type.Static<typeof DesktopQuery>;
@@ -61,6 +63,7 @@ export async function desktopRoutes(app: FastifyInstance, { agent }: { agent: De
       deny: list(query.deny),
       silent: list(query.silent),
       replay: query.replay,
+      replayGapMs: query.gap === undefined ? undefined : Number(query.gap),
       violate: list(query.violate),
     };
     return reply

@@ -419,8 +419,9 @@ function createReplay(captureId) {
     /** Sets the simulator up for the capture (records, UCS, its CometD side), then reads the script. */
     async load() {
       try {
-        await simulator('POST', `${path}/replay`, {});
-        const script = await simulator('GET', `${path}/script`);
+        const gap = config.replayGapMs;
+        await simulator('POST', `${path}/replay`, gap === undefined ? {} : { maxGapMs: gap });
+        const script = await simulator('GET', `${path}/script${gap === undefined ? '' : `?maxGapMs=${gap}`}`);
         events = script.events;
         for (const [name, answers] of Object.entries(script.answers)) queues[name] = [...answers];
         Object.assign(status, {
