@@ -166,8 +166,12 @@ function post(kind, message) {
   deliver(bent);
 }
 
+/** The value without callUuid anywhere at its top (or its items'), the very same value when it has none. */
 const withoutCallUuid = (value) => {
-  if (Array.isArray(value)) return value.map(withoutCallUuid);
+  if (Array.isArray(value)) {
+    const items = value.map(withoutCallUuid);
+    return items.every((item, index) => item === value[index]) ? value : items;
+  }
   if (!value || typeof value !== 'object') return value;
   const { callUuid, ...rest } = value;
   return callUuid === undefined ? value : rest;
