@@ -47,7 +47,9 @@ export function createCaptureRecorder(
       let json = JSON.stringify(data ?? null) ?? 'null';
       if (json.length > CAPTURE_LIMITS.maxEntryChars) {
         json = JSON.stringify({
-          omitted: `a message of ${json.length} characters, over the capture's limit`,
+          omitted: "over the capture's limit for one message",
+          // A number, not text: text is scrubbed of digit runs that could be phone numbers.
+          characters: json.length,
         });
       }
       if (
