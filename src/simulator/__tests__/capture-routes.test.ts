@@ -1,26 +1,20 @@
 // /sim/captures over real sockets, with the real cometd client: a bad capture changes nothing, a good
 // one replays its GWS side as captured, and the simulated UCS and Uniphore answer as the site did.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPTURE_LIMITS, type Capture } from '../../shared/capture';
-import { SIMULATOR_CREDENTIALS, type Simulator, startSimulator } from '../index';
+import { SIMULATOR_CREDENTIALS } from '../index';
 import { listen, signIn } from './support/gws-client';
+import { startedSimulator } from './support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ cometdTimeoutMs: 2_000 });
-});
-afterAll(async () => sim.close());
-beforeEach(async () => {
-  await fetch(`${sim.gwsUrl}/sim/reset`, { method: 'POST' });
-});
+const simulator = startedSimulator();
 
 const sample = JSON.parse(
   readFileSync(new URL('../captures/genesys-gws-sample.json', import.meta.url), 'utf8'),
 ) as Capture;
 
 async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${sim.gwsUrl}/sim${path}`, {
+  const response = await fetch(`${simulator().gwsUrl}/sim${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -31,7 +25,7 @@ async function control(method: string, path: string, body?: unknown) {
 const lookup = async (attribute: string, value: string) => {
   const { accountId, tenantId, applicationKey, environmentName } = SIMULATOR_CREDENTIALS;
   const response = await fetch(
-    `${sim.uniphoreUrl}/interact/agent/version/2/account/${accountId}/uniqueId/${attribute}/${encodeURIComponent(value)}`,
+    `${simulator().uniphoreUrl}/interact/agent/version/2/account/${accountId}/uniqueId/${attribute}/${encodeURIComponent(value)}`,
     {
       headers: {
         'Tenant-Id': tenantId,
@@ -91,11 +85,11 @@ describe('capture upload', () => {
 describe('capture replay, GWS side', () => {
   it('publishes the call events in order once a widget listens; UCS and Uniphore answer as captured', async () => {
     const { id } = (await control('POST', '/captures', sample)).body as { id: string };
-    const { cookie, csrf } = await signIn(sim.gwsUrl);
+    const { cookie, csrf } = await signIn(simulator().gwsUrl);
     // Started before anyone listens: the replay waits for a subscriber.
     const started = await control('POST', `/captures/${id}/replay`, { maxGapMs: 20 });
     expect(started).toMatchObject({ status: 202, body: { state: 'waiting-for-subscriber', total: 5 } });
-    const client = await listen(sim.gwsUrl, cookie);
+    const client = await listen(simulator().gwsUrl, cookie);
     try {
       const calls = () => client.messages.filter((m) => m.channel === '/v2/me/calls');
       await client.until(() => calls().length === 5);
@@ -113,7 +107,7 @@ describe('capture replay, GWS side', () => {
       ]);
       expect(calls()[0]?.data).toEqual(sample.entries[2]?.data);
 
-      const ack = await fetch(`${sim.gwsUrl}/api/v2/ucs/interactions`, {
+      const ack = await fetch(`${simulator().gwsUrl}/api/v2/ucs/interactions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, ...csrf },
         body: JSON.stringify({
