@@ -7,6 +7,7 @@ import { CallRegistry } from './gws/calls';
 import { CometdHost } from './gws/cometd-host';
 import { type DemoAgent, SessionStore } from './gws/sessions';
 import { Ucs } from './gws/ucs';
+import { CaptureStore } from './replay/capture-store';
 import { Stats } from './stats';
 import { RecordStore } from './uniphore/records';
 
@@ -32,6 +33,8 @@ export class SimulatorState {
   readonly records = new RecordStore();
   /** Signs JWTs as the simulated Genesys Auth; its keys are published by the GWS server. */
   readonly tokens = new TokenIssuer(() => this.gwsUrl);
+  /** Uploaded captures and their replays (/sim/captures). */
+  readonly captures = new CaptureStore();
 
   constructor(
     readonly agent: DemoAgent,
@@ -59,5 +62,6 @@ export class SimulatorState {
     this.calls.clear();
     this.ucs.clear();
     this.records.reset();
+    this.captures.clear();
   }
 }

@@ -2,6 +2,7 @@
 import Type from 'typebox';
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
+import { Capture } from '../../shared/capture';
 import { CallStateChangeMessage, CreateInteractionResponse } from '../../shared/gws-messages';
 import { VALUE_PATTERN } from '../../shared/lookup-constants';
 import { PopReport } from '../../shared/pop-report';
@@ -18,6 +19,15 @@ async function checkOf(name: string, schema: Parameters<typeof compiledCheck>[1]
   const body = `${code}\nreturn ${name}_check;`;
   return new Function(...Object.keys(scope), body)(...Object.values(scope)) as (value: unknown) => boolean;
 }
+
+const capture = {
+  format: 'uhw-capture',
+  version: 1,
+  capturedAt: '2024-03-01T10:00:00.000Z',
+  widget: { mode: 'embedded', host: 'wwe' },
+  redaction: { method: 'hmac-sha256-fpe', note: 'test' },
+  entries: [{ at: 0, via: 'cometd', dir: 'in', channel: '/v2/me/calls', data: {} }],
+};
 
 const call = { id: 'C1', state: 'Ringing', ani: '+14155550100', userData: { DTMF: '4567' } };
 
@@ -62,6 +72,12 @@ describe('compiled validators', () => {
       'a caller of 129 characters',
       PopReport,
       { callId: 'C', outcome: 'found', receivedAt: 1, timings: { totalMs: 3 }, caller: '1'.repeat(129) },
+    ],
+    ['a capture', Capture, capture],
+    [
+      'a capture with a CometD entry without channel',
+      Capture,
+      { ...capture, entries: [{ at: 0, via: 'cometd', dir: 'in', data: {} }] },
     ],
   ])('decides as TypeBox does: %s', async (_name, schema, value) => {
     const check = await checkOf('Subject', schema);

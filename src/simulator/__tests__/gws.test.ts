@@ -1,13 +1,13 @@
 // The GWS stand-in over real sockets, with the real cometd client (Node adapter) as GWS clients use it.
-import { adapt } from 'cometd-nodejs-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { subscriptionsCovering } from '../gws/cometd-host';
 import { type Simulator, startSimulator } from '../index';
-
-adapt();
-const { CometD, AckExtension } = await import('cometd');
+import { CometD, listen as listenOn, signIn as signInOn } from './support/gws-client';
 
 let sim: Simulator;
+const signIn = () => signInOn(sim.gwsUrl);
+const listen = (cookie: string, options?: { waitForSubscription?: boolean }) =>
+  listenOn(sim.gwsUrl, cookie, options);
 beforeAll(async () => {
   sim = await startSimulator({ cometdTimeoutMs: 2_000 });
 });
@@ -16,14 +16,6 @@ beforeEach(async () => {
   await fetch(`${sim.gwsUrl}/sim/reset`, { method: 'POST' });
 });
 
-async function signIn(): Promise<{ cookie: string; csrf: Record<string, string> }> {
-  const response = await fetch(`${sim.gwsUrl}/api/v2/me`);
-  expect(response.status).toBe(200);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const header = response.headers.get('x-csrf-header') ?? '';
-  return { cookie, csrf: { [header]: response.headers.get('x-csrf-token') ?? '' } };
-}
-
 const findPhoneCall = {
   operationName: 'FindPhoneCall',
   callId: 'CALL-1',
@@ -31,57 +23,6 @@ const findPhoneCall = {
   phoneNumber: '+14155550100',
   type: 'Inbound',
 };
-
-/**
- * A cometd client on the session, subscribed to /v2/me/* in the handshake listener; collects messages.
- * Resolves once the first subscription is answered (or, `waitForSubscription` false, at once).
- */
-async function listen(cookie: string, { waitForSubscription = true } = {}) {
-  const cometd = new CometD();
-  cometd.unregisterTransport('websocket');
-  cometd.registerExtension('ack', new AckExtension());
-  cometd.configure({
-    url: `${sim.gwsUrl}/api/v2/notifications`,
-    requestHeaders: { Cookie: cookie },
-    backoffIncrement: 100,
-    maxBackoff: 500,
-    logLevel: 'warn',
-  });
-  const messages: { channel: string; data: Record<string, unknown> }[] = [];
-  const subscribeReplies: boolean[] = [];
-  let handshakes = 0;
-  const subscribed: (() => void)[] = [];
-  cometd.addListener('/meta/handshake', (message) => {
-    if (!message.successful) return;
-    handshakes += 1;
-    cometd.subscribe(
-      '/v2/me/*',
-      (event) => messages.push({ channel: event.channel, data: event.data }),
-      (reply) => {
-        subscribeReplies.push(reply.successful === true);
-        for (const resolve of subscribed.splice(0)) resolve();
-      },
-    );
-  });
-  const ready = () => new Promise<void>((resolve) => subscribed.push(resolve));
-  const first = ready();
-  cometd.handshake();
-  if (waitForSubscription) await first;
-  const until = async (predicate: () => boolean) => {
-    for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(predicate()).toBe(true);
-  };
-  return {
-    cometd,
-    messages,
-    subscribeReplies,
-    first,
-    until,
-    ready,
-    handshakes: () => handshakes,
-    stop: () => new Promise<void>((r) => cometd.disconnect(() => r())),
-  };
-}
 
 describe('GWS session and CSRF', () => {
   it('hands out a session cookie and the CSRF header pair', async () => {

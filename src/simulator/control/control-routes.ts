@@ -1,5 +1,6 @@
 // The control API (/sim/*): place, answer, hold, release calls, attach data, follow the calls (SSE),
-// inject faults, restart CometD, drop sessions, issue JWTs and rotate their keys, read counters.
+// inject faults, restart CometD, drop sessions, issue JWTs and rotate their keys, read counters,
+// upload and replay captures (capture-routes.ts).
 // Used by the widget's simulator panel, the stand-in WWE desktop and the e2e suite.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
@@ -17,6 +18,7 @@ import { FaultsPatch, mergeFaults } from '../faults';
 import type { SimulatedCall } from '../gws/calls';
 import type { SimulatorState } from '../state';
 import { callEventsRoute } from './call-feed';
+import { captureRoutes } from './capture-routes';
 
 const CallParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const ACTIONS: Record<string, string> = {
@@ -37,6 +39,7 @@ export async function controlRoutes(
     state.callFeed.publish(resource(call));
   };
   await app.register(callEventsRoute, { state, resource });
+  await app.register(captureRoutes, { state });
 
   app.post('/sim/calls', { schema: { body: PlaceCallRequest } }, async (request, reply) => {
     const body = request.body as Type.Static<typeof PlaceCallRequest>;

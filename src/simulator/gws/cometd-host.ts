@@ -107,21 +107,31 @@ export class CometdHost {
     this.server.handle(request, response);
   }
 
+  /** The CometD sessions of one GWS session (or of all) subscribed to `channel` or a wildcard covering it now. */
+  private subscribers(channel: string, gwsSession?: GwsSession): ServerSession[] {
+    const names = subscriptionsCovering(channel);
+    const clients = gwsSession ? (this.clientsOf.get(gwsSession.id) ?? []) : this.owners.keys();
+    const out: ServerSession[] = [];
+    for (const cometdId of clients) {
+      const session = this.server.getServerSession(cometdId);
+      if (session?.subscriptions.some((subscribed) => names.has(subscribed.name))) out.push(session);
+    }
+    return out;
+  }
+
   /**
    * Delivers to every CometD client of one GWS session (or of all sessions) that is subscribed to
    * the channel or a wildcard covering it at this moment; returns how many got it.
    */
   deliver(channel: string, data: unknown, gwsSession?: GwsSession): number {
-    const names = subscriptionsCovering(channel);
-    const clients = gwsSession ? (this.clientsOf.get(gwsSession.id) ?? []) : this.owners.keys();
-    let delivered = 0;
-    for (const cometdId of clients) {
-      const session = this.server.getServerSession(cometdId);
-      if (!session?.subscriptions.some((subscribed) => names.has(subscribed.name))) continue;
-      session.deliver(null, channel, data);
-      delivered += 1;
-    }
-    return delivered;
+    const sessions = this.subscribers(channel, gwsSession);
+    for (const session of sessions) session.deliver(null, channel, data);
+    return sessions.length;
+  }
+
+  /** How many clients a delivery on `channel` would reach now. */
+  subscribed(channel: string, gwsSession?: GwsSession): number {
+    return this.subscribers(channel, gwsSession).length;
   }
 
   /** Disconnects the CometD clients of a GWS session (sign-out). */

@@ -11,7 +11,6 @@ import { SIM_JWKS_PATH } from '../auth/token-issuer';
 import type { SimulatorState } from '../state';
 import { desktopRoutes } from '../wwe/desktop-route';
 import { CSRF_HEADER_NAME, type GwsSession, parseBasic, SESSION_COOKIE } from './sessions';
-import { UCS_CHANNEL } from './ucs';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -143,12 +142,12 @@ export function buildGwsApp(state: SimulatorState, requireLogin: boolean): Fasti
     }
     state.stats.recordFindPhoneCall(body);
     const plan = state.ucs.plan(body, state.faults.ucs);
-    for (const notification of plan.before) state.cometd.deliver(UCS_CHANNEL, notification, session);
+    for (const notification of plan.before) state.cometd.deliver(state.ucs.channel, notification, session);
     // Lets the early notification reach the client before the answer does, as on a busy GWS.
     if (plan.before.length > 0) await wait(50);
     if (plan.after.length > 0) {
       const publish = () => {
-        for (const notification of plan.after) state.cometd.deliver(UCS_CHANNEL, notification, session);
+        for (const notification of plan.after) state.cometd.deliver(state.ucs.channel, notification, session);
       };
       // No delay: published the moment the answer is written, as a quick GWS does.
       reply.raw.once('finish', () => (plan.delayMs > 0 ? setTimeout(publish, plan.delayMs) : publish()));

@@ -15,9 +15,15 @@ export interface UcsPlan {
   delayMs: number;
 }
 
+/** What UCS does for one call regardless of the faults: a replayed capture's failure or silence. */
+export type UcsScript = { errorMessage: string } | 'never';
+
 export class Ucs {
   private nextReference = 1;
   private readonly interactions = new Map<string, string>();
+  private readonly scripts = new Map<string, UcsScript>();
+  /** Where createInteractionResponse is published: a replayed capture's channel, else ours. */
+  channel = UCS_CHANNEL;
 
   /** Finds or creates the interaction of a call, then plans the notifications the faults ask for. */
   plan(request: FindPhoneCallRequest, faults: Faults['ucs']): UcsPlan {
@@ -32,6 +38,16 @@ export class Ucs {
       isCreated: existing ? 'false' : 'true',
     };
     const plan: UcsPlan = { referenceId, before: [], after: [], delayMs: faults.delayMs };
+    const script = this.scripts.get(request.callId);
+    if (script === 'never') return plan;
+    if (script) {
+      plan.after.push({
+        referenceId,
+        messageType: 'createInteractionResponse',
+        errorMessage: script.errorMessage,
+      });
+      return plan;
+    }
     switch (faults.mode) {
       case 'error':
         plan.after.push({
@@ -62,7 +78,14 @@ export class Ucs {
     this.interactions.set(callId, interactionId);
   }
 
+  /** Makes FindPhoneCall for this call fail, or never be answered on CometD, whatever the faults say. */
+  script(callId: string, script: UcsScript): void {
+    this.scripts.set(callId, script);
+  }
+
   clear(): void {
     this.interactions.clear();
+    this.scripts.clear();
+    this.channel = UCS_CHANNEL;
   }
 }

@@ -23,7 +23,23 @@ export interface DesktopOptions {
   deny: string[];
   /** Requests never answered: the widget's request times out. */
   silent: string[];
+  /** Play this uploaded capture's SCAPI messages instead of following the simulator's calls. */
+  replay?: string | undefined;
+  /** With `replay`: quiet spells longer than this are cut to it. */
+  replayGapMs?: number | undefined;
+  /** Assumptions about WWE to break on purpose (VIOLATIONS), for the diagnostics view's tests. */
+  violate: string[];
 }
+
+/**
+ * Ways a real WWE could differ from what the widget assumes (README, "Assumptions the public pages
+ * do not settle"), each played by `?violate=`:
+ * - `no-data`: successful answers carry their result at the top level (objects) or under `result`
+ *   (anything else), not under `data` (assumption 1);
+ * - `wrapped-events`: an event's data is `{eventType, payload: Interaction}` (assumptions 2 and 3);
+ * - `no-calluuid`: interactions come without `callUuid` (assumption 6).
+ */
+export const VIOLATIONS = ['no-data', 'wrapped-events', 'no-calluuid'] as const;
 
 /** The http(s) origin of `?widget=`, or why it is refused. */
 export function widgetOrigin(value: string): { origin: string } | { error: string } {

@@ -6,17 +6,23 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import type { DemoAgent } from '../gws/sessions';
-import { DESKTOP_PATH, desktopPage, widgetOrigin } from './desktop-page';
+import { DESKTOP_PATH, desktopPage, VIOLATIONS, widgetOrigin } from './desktop-page';
 
 const Services = Type.String({
   pattern: '^([A-Za-z]+\\.[A-Za-z]+(,[A-Za-z]+\\.[A-Za-z]+)*)?$',
   maxLength: 1024,
 });
+const violation = `(${VIOLATIONS.join('|')})`;
 const DesktopQuery = Type.Object({
   widget: Type.String({ minLength: 1, maxLength: 2048 }),
   late: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])),
   deny: Type.Optional(Services),
   silent: Type.Optional(Services),
+  /** An uploaded capture's id (POST /sim/captures): the desktop plays it to the widget. */
+  replay: Type.Optional(Type.String({ pattern: '^cap-[0-9a-f]{12}$' })),
+  /** With `replay`: the capture's quiet spells longer than this many ms are cut to it (default 5000). */
+  gap: Type.Optional(Type.String({ pattern: '^\\d{1,6}$' })),
+  violate: Type.Optional(Type.String({ pattern: `^${violation}(,${violation})*$`, maxLength: 256 })),
 });
 type DesktopQuery = Type.Static<typeof DesktopQuery>;
 
@@ -56,6 +62,9 @@ export async function desktopRoutes(app: FastifyInstance, { agent }: { agent: De
       late: query.late === '1',
       deny: list(query.deny),
       silent: list(query.silent),
+      replay: query.replay,
+      replayGapMs: query.gap === undefined ? undefined : Number(query.gap),
+      violate: list(query.violate),
     };
     return reply
       .type('text/html; charset=utf-8')

@@ -3,6 +3,8 @@
 // /sim/calls/events), turns each call into a SCAPI interaction, embeds the widget, and answers the
 // widget's Service Client API messages (window.postMessage) with the shapes of
 // src/shared/scapi-messages.ts, which desktop-page.ts hands over as JSON Schema in #desktop-config.
+// With ?replay=<capture id> it plays an uploaded capture's SCAPI messages to the widget instead of
+// following the simulator's calls; with ?violate=… it breaks assumptions on purpose (desktop-page.ts).
 import { Validator } from './vendor/json-schema/index.js';
 
 const config = JSON.parse(document.getElementById('desktop-config').textContent);
@@ -41,6 +43,9 @@ const sent = [];
 /** Messages this page was about to send that do not match the shared schemas (a bug here). */
 const invalidSent = [];
 const toasts = [];
+/** Messages bent out of shape on purpose (?violate=), as they were posted. */
+const violated = [];
+const violations = new Set(config.violate);
 
 // ---- interactions, from the simulator's calls ----
 
@@ -143,6 +148,12 @@ let frame = null;
 const subscriptions = new Map();
 let subscriptionCount = 0;
 
+/** Posts to the widget as it is: checked already, or a captured message that is what it is. */
+function deliver(message) {
+  sent.push(message);
+  frame?.contentWindow?.postMessage(message, widgetOrigin);
+}
+
 function post(kind, message) {
   const problem = outgoing[kind](message);
   if (problem) {
@@ -150,8 +161,40 @@ function post(kind, message) {
     console.error(`[desktop] not sending an invalid ${kind}: ${problem}`, message);
     return;
   }
-  sent.push(message);
-  frame?.contentWindow?.postMessage(message, widgetOrigin);
+  const bent = violate(kind, message);
+  if (bent !== message) violated.push(bent);
+  deliver(bent);
+}
+
+/** The value without callUuid anywhere at its top (or its items'), the very same value when it has none. */
+const withoutCallUuid = (value) => {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutCallUuid);
+    return items.every((item, index) => item === value[index]) ? value : items;
+  }
+  if (!value || typeof value !== 'object') return value;
+  const { callUuid, ...rest } = value;
+  return callUuid === undefined ? value : rest;
+};
+
+/** The message as a WWE that breaks the ?violate= assumptions would send it (the same one otherwise). */
+function violate(kind, message) {
+  let out = message;
+  if (violations.has('no-calluuid') && (kind === 'event' || kind === 'answer') && 'data' in out) {
+    const data = withoutCallUuid(out.data);
+    if (data !== out.data) out = { ...out, data };
+  }
+  if (violations.has('wrapped-events') && kind === 'event') {
+    out = { ...out, data: { eventType: `${out.event}Changed`, payload: out.data } };
+  }
+  if (violations.has('no-data') && kind === 'answer' && 'data' in out) {
+    const { data, ...rest } = out;
+    out =
+      data && typeof data === 'object' && !Array.isArray(data)
+        ? { ...data, ...rest }
+        : { ...rest, result: data };
+  }
+  return out;
 }
 
 function emit(event, data) {
@@ -248,6 +291,7 @@ async function answer({ request, parameters, referenceId }) {
 }
 
 function onMessage(message) {
+  if (replay) return replay.onMessage(message);
   const event = message?.event;
   if (event === 'subscribe' || event === 'unsubscribe') {
     const problem = incoming[event](message);
@@ -276,6 +320,137 @@ function refuse(message, errorMessage) {
     console.warn(`[desktop] ignored: ${errorMessage}`);
   }
 }
+
+// ---- replay of an uploaded capture (?replay=) ----
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const captureKind = (message) =>
+  message.event
+    ? 'event'
+    : 'errorMessage' in message
+      ? 'failure'
+      : 'subscriptionId' in message
+        ? 'subscribed'
+        : 'answer';
+
+/**
+ * Plays a capture to the widget (GET /sim/captures/:id/script): its events at their captured times
+ * after the widget subscribes, each request answered with the captured answer to the same request
+ * name (in order; the last one again once they run out), the widget's referenceId put in. Captured
+ * messages go out as they were, off-schema or not: that is what the site's WWE sent.
+ */
+function createReplay(captureId) {
+  const path = `/sim/captures/${encodeURIComponent(captureId)}`;
+  const status = {
+    id: captureId,
+    state: 'loading',
+    events: 0,
+    played: 0,
+    answered: 0,
+    /** Requests the capture has no answer to (answered 'Not in the capture'). */
+    unmatched: [],
+    /** Captured messages the shared schemas do not take (played all the same). */
+    offSchema: [],
+    warnings: [],
+  };
+  const queues = {};
+  const last = {};
+  let events = [];
+  let started = false;
+
+  const play = (kind, message) => {
+    const problem = outgoing[kind]?.(message);
+    if (problem) status.offSchema.push({ message, problem });
+    deliver(message);
+  };
+
+  /** The interactions the capture shows, on the desktop's own list, for whoever watches. */
+  const show = (message) => {
+    const interaction = message?.data?.interaction ?? message?.data;
+    if (typeof interaction?.interactionId !== 'string') return;
+    if (message.event === 'markdone' || interaction.state === 'COMPLETED')
+      interactions.delete(interaction.interactionId);
+    else interactions.set(interaction.interactionId, interaction);
+    render();
+  };
+
+  const startEvents = () => {
+    started = true;
+    status.state = events.length === 0 ? 'done' : 'playing';
+    for (const { atMs, message } of events) {
+      setTimeout(() => {
+        play('event', message);
+        show(message);
+        status.played += 1;
+        if (status.played === events.length) status.state = 'done';
+        connection.textContent = `Replaying capture ${captureId}: ${status.played} of ${events.length} events played`;
+      }, atMs);
+    }
+  };
+
+  const nextAnswer = (name) => {
+    const answer = (queues[name] ?? []).shift() ?? last[name];
+    if (answer) last[name] = answer;
+    return answer;
+  };
+
+  const answerRequest = async (message) => {
+    const name = message.event === 'subscribe' ? 'subscribe' : message.request;
+    const { referenceId } = message;
+    const captured = nextAnswer(name);
+    if (!captured) status.unmatched.push(name);
+    await wait(captured?.delayMs ?? 0);
+    if (name === 'auth.getJwtToken' && !(captured && 'errorMessage' in captured.message)) {
+      // A redacted token signs nobody in: the simulated Genesys Auth's own, as the live desktop gives.
+      try {
+        play('answer', { referenceId, data: await jwtToken(), ...server });
+      } catch (error) {
+        play('failure', { referenceId, errorMessage: `auth.getJwtToken failed: ${error}`, ...server });
+      }
+    } else if (captured) {
+      play(captureKind(captured.message), { ...captured.message, referenceId });
+    } else if (name === 'subscribe') {
+      play('subscribed', { referenceId, subscriptionId: 'replay-subscription', ...server });
+    } else {
+      play('failure', { referenceId, errorMessage: `Not in the capture: ${name}`, ...server });
+    }
+    status.answered += 1;
+    if (name === 'subscribe' && !started) startEvents();
+  };
+
+  return {
+    status,
+    /** Sets the simulator up for the capture (records, UCS, its CometD side), then reads the script. */
+    async load() {
+      try {
+        const gap = config.replayGapMs;
+        await simulator('POST', `${path}/replay`, gap === undefined ? {} : { maxGapMs: gap });
+        const script = await simulator('GET', `${path}/script${gap === undefined ? '' : `?maxGapMs=${gap}`}`);
+        events = script.events;
+        for (const [name, answers] of Object.entries(script.answers)) queues[name] = [...answers];
+        Object.assign(status, {
+          events: events.length,
+          warnings: script.warnings,
+          state: 'waiting-for-subscribe',
+        });
+        return true;
+      } catch (error) {
+        Object.assign(status, { state: 'failed', problem: String(error.message ?? error) });
+        return false;
+      }
+    },
+    onMessage(message) {
+      const event = message?.event;
+      if (event === 'unsubscribe') return;
+      const problem = event === 'subscribe' ? incoming.subscribe(message) : incoming.request(message);
+      if (problem)
+        return refuse(message, `Invalid ${event === 'subscribe' ? 'subscribe' : 'request'}: ${problem}`);
+      void answerRequest(message);
+    },
+  };
+}
+
+const replay = config.replay ? createReplay(config.replay) : null;
 
 addEventListener('message', (event) => {
   // Only the widget's own frame, and only while it shows the widget's origin.
@@ -315,7 +490,8 @@ function interactionItem(interaction) {
   const headingId = `heading-${interactionId}`;
   const article = element('article', undefined);
   article.setAttribute('aria-labelledby', headingId);
-  const type = interaction.callType.charAt(0) + interaction.callType.slice(1).toLowerCase();
+  const callType = interaction.callType ?? 'VOICE';
+  const type = callType.charAt(0) + callType.slice(1).toLowerCase();
   article.append(element('h3', `${type} call ${interaction.ani ?? ''}`.trim(), { id: headingId }));
   const details = element('dl');
   const row = (term, value) => details.append(element('dt', term), element('dd', value));
@@ -333,13 +509,15 @@ function interactionItem(interaction) {
     for (const [key, value] of data) list.append(element('dt', key), element('dd', String(value)));
     article.append(list);
   }
+  const item = element('li');
+  item.append(article);
+  // A replayed interaction is the capture's: nothing here can answer or end it.
+  if (replay) return item;
   const path = (action) => `/sim/calls/${encodeURIComponent(callUuid)}/${action}`;
   const act = (action) => () => simulator('POST', path(action), {}).catch(showError);
   if (state === 'RINGING') article.append(callButton('Answer', act('answer')));
   if (LIVE.has(state)) article.append(callButton('Hang up', act('release')));
   if (state === 'IDLE') article.append(callButton('Mark done', () => markDone(interactionId)));
-  const item = element('li');
-  item.append(article);
   return item;
 }
 
@@ -374,23 +552,38 @@ document.getElementById('place-call').addEventListener('submit', (event) => {
 });
 
 const connection = document.getElementById('connection');
-const calls = new EventSource('/sim/calls/events');
 let connected = false;
-calls.addEventListener('calls', (event) => {
-  onCalls(JSON.parse(event.data).calls);
-  connected = true;
-  connection.textContent = 'Following the simulator’s calls';
-});
-calls.addEventListener('call', (event) => onCall(JSON.parse(event.data)));
-calls.addEventListener('error', () => {
-  connected = false;
-  connection.textContent = 'Reconnecting to the simulator…';
-});
-
 const loadButton = document.getElementById('load-widget');
 loadButton.addEventListener('click', loadWidget);
-if (config.late) loadButton.hidden = false;
-else loadWidget();
+const showWidget = () => {
+  if (config.late) loadButton.hidden = false;
+  else loadWidget();
+};
+
+if (replay) {
+  document.getElementById('place-call').hidden = true;
+  connection.textContent = `Loading capture ${config.replay}…`;
+  void replay.load().then((loaded) => {
+    connected = loaded;
+    connection.textContent = loaded
+      ? `Replaying capture ${config.replay}`
+      : `Replay of ${config.replay} failed: ${replay.status.problem}`;
+    if (loaded) showWidget();
+  });
+} else {
+  const calls = new EventSource('/sim/calls/events');
+  calls.addEventListener('calls', (event) => {
+    onCalls(JSON.parse(event.data).calls);
+    connected = true;
+    connection.textContent = 'Following the simulator’s calls';
+  });
+  calls.addEventListener('call', (event) => onCall(JSON.parse(event.data)));
+  calls.addEventListener('error', () => {
+    connected = false;
+    connection.textContent = 'Reconnecting to the simulator…';
+  });
+  showWidget();
+}
 render();
 
 window.desktop = {
@@ -398,7 +591,10 @@ window.desktop = {
   ignored,
   sent,
   invalidSent,
+  violated,
   toasts,
+  /** The replay's progress (?replay=), else null. */
+  replay: replay?.status ?? null,
   get connected() {
     return connected;
   },
