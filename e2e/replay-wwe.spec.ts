@@ -2,6 +2,7 @@
 // WWE desktop (?replay=) to the real widget, through the real proxy (PROXY_AUTH=jwt) and simulator.
 import { collectPopReports } from '../src/simulator/replay/replay-check';
 import { siteEnv } from '../src/simulator/replay/site-env';
+import { openSteps } from './fixtures/pop';
 import { article, expectSameOutcomes, GAP_MS, pops, upload, WWE_CAPTURE } from './fixtures/replay';
 import { expect, test } from './fixtures/server';
 import { type Desktop, openDesktop } from './fixtures/wwe-desktop';
@@ -22,9 +23,7 @@ test.describe('the WWE sample capture, replayed by the simulated WWE desktop', (
     const widget = await openDesktop(page, server, { replay: id, gap: String(GAP_MS) });
 
     const pop = article(widget, found?.caller);
-    await expect(pop.getByRole('region', { name: 'Steps' })).toContainText(
-      `found by historySearchId: ${found?.uniqueId}`,
-    );
+    await expect(await openSteps(pop)).toContainText(`found by historySearchId: ${found?.uniqueId}`);
     await expect(pop.locator('iframe')).toHaveAttribute('src', new RegExp(`/history/${found?.uniqueId}$`));
     const listed = page.getByRole('list', { name: 'Interactions' }).getByRole('listitem');
     await expect(listed).toHaveCount(1);

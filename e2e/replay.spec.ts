@@ -4,6 +4,7 @@
 import type { Capture } from '../src/shared/capture';
 import { checkReplay, collectPopReports, startGwsReplay } from '../src/simulator/replay/replay-check';
 import { siteEnv } from '../src/simulator/replay/site-env';
+import { openSteps } from './fixtures/pop';
 import { article, expectSameOutcomes, GAP_MS, GWS_CAPTURE, pops, upload } from './fixtures/replay';
 import { expect, test } from './fixtures/server';
 import { desktopUrl } from './fixtures/wwe-desktop';
@@ -24,9 +25,7 @@ test.describe('the GWS sample capture, replayed to the agent view', () => {
     await startGwsReplay(new URL(page.url()).origin, id, { maxGapMs: GAP_MS });
 
     const first = article(page, found?.caller);
-    await expect(first.getByRole('region', { name: 'Steps' })).toContainText(
-      `found by dtmf: ${found?.uniqueId}`,
-    );
+    await expect(await openSteps(first)).toContainText(`found by dtmf: ${found?.uniqueId}`);
     await expect(first.locator('iframe')).toHaveAttribute('src', new RegExp(`/history/${found?.uniqueId}$`));
     await expect(
       page.getByRole('tab', { name: new RegExp(`^${notFound?.caller?.replace('+', '\\+')}`) }),
