@@ -17,6 +17,8 @@ export default defineConfig({
     // Every browser WWE and the agent desktops support (Chromium, Firefox 115+, Safari 17+) preloads
     // modules natively: the polyfill would only cost each agent bytes on the initial load.
     modulePreload: { polyfill: false },
+    // The same browsers write CSS light-dark() themselves: no custom-property fallbacks for it.
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
   },
   test: {
     projects: [

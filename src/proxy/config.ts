@@ -67,6 +67,12 @@ export interface Config {
     readonly origin: string;
     /** How long a framing check of the history origin is reused; 0 checks every time. */
     readonly framingCacheMs: number;
+    /** The widget warms its history frame's connection (HISTORY_WARMUP*). */
+    readonly warmup: {
+      readonly mode: 'ring' | 'idle' | 'off';
+      readonly url: string;
+      readonly intervalMs: number;
+    };
   };
   readonly ucs: {
     readonly timeoutMs: number;
@@ -150,6 +156,17 @@ function crossChecks(values: Partial<Settings>): ConfigIssue[] {
       issues.push({ setting: 'UNIPHORE_KEEP_WARM_MS', message: 'must be 0 (off) or 1000..600000' });
     }
   }
+  if (
+    values.HISTORY_WARMUP_URL !== undefined &&
+    values.HISTORY_URL_TEMPLATE !== undefined &&
+    new URL(values.HISTORY_WARMUP_URL).origin !== historyOrigin(values.HISTORY_URL_TEMPLATE)
+  ) {
+    issues.push({
+      setting: 'HISTORY_WARMUP_URL',
+      message:
+        'must be on the history site (the origin of HISTORY_URL_TEMPLATE): the warm-up only pays in its partition',
+    });
+  }
   if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
     issues.push({
       setting: 'METRICS_PORT',
@@ -164,6 +181,8 @@ function crossChecks(values: Partial<Settings>): ConfigIssue[] {
   }
   return issues;
 }
+
+const historyOrigin = (template: string) => new URL(template.replaceAll('{uniqueId}', 'x')).origin;
 
 function ucsFields(values: Settings): UcsFields {
   const fields: UcsFields = {};
@@ -213,8 +232,13 @@ export function loadConfig(env: Env): Config {
     }),
     history: Object.freeze({
       urlTemplate: v.HISTORY_URL_TEMPLATE,
-      origin: new URL(v.HISTORY_URL_TEMPLATE.replaceAll('{uniqueId}', 'x')).origin,
+      origin: historyOrigin(v.HISTORY_URL_TEMPLATE),
       framingCacheMs: v.HISTORY_FRAMING_CACHE_MS,
+      warmup: Object.freeze({
+        mode: v.HISTORY_WARMUP,
+        url: v.HISTORY_WARMUP_URL ?? new URL('/favicon.ico', historyOrigin(v.HISTORY_URL_TEMPLATE)).href,
+        intervalMs: v.HISTORY_WARMUP_INTERVAL_MS,
+      }),
     }),
     ucs: Object.freeze({ timeoutMs: v.UCS_TIMEOUT_MS, fields: Object.freeze(ucsFields(v)) }),
     wwe: Object.freeze({ writeBackKey: v.WWE_WRITE_BACK_KEY, toast: v.WWE_TOAST }),

@@ -143,6 +143,24 @@ export const Settings = Type.Object({
     'How long a framing check of the history site is reused',
   ),
 
+  HISTORY_WARMUP: Type.Enum(['ring', 'idle', 'off'], {
+    default: 'idle',
+    description:
+      "Warm the history frame's connection: ring (when a call rings after a quiet spell), idle (also keep it warm while idle), off",
+  }),
+  HISTORY_WARMUP_URL: Type.Optional(
+    Type.String({
+      format: 'http-url',
+      description: 'A small page or file of the history site the warm-up loads (default: its /favicon.ico)',
+    }),
+  ),
+  HISTORY_WARMUP_INTERVAL_MS: integer(
+    5000,
+    3600000,
+    30000,
+    "At most one warm-up per agent this often; keep it under the history site's keep-alive timeout",
+  ),
+
   UCS_TIMEOUT_MS: integer(100, 600000, 10000, 'How long the widget waits for createInteractionResponse'),
   UCS_CONTACT_ID_KEY: attachedDataKey('contactId'),
   UCS_PARENT_ID_KEY: attachedDataKey('parentId'),

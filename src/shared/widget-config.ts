@@ -29,6 +29,15 @@ export const WidgetConfig = Type.Object({
    * agent's language), an ISO 3166 region, or `off` (as they came). Display only: lookups send them as they came.
    */
   callerNumberRegion: Type.String({ pattern: '^(auto|off|[A-Z]{2})$' }),
+  /**
+   * HISTORY_WARMUP: the widget opens its history frame's connection ahead of need, in that frame's own
+   * network partition (a hidden frame of the history site), at most once per `intervalMs`.
+   */
+  historyWarmup: Type.Object({
+    mode: Type.Enum(['ring', 'idle', 'off']),
+    url: Type.String(),
+    intervalMs: Type.Integer({ minimum: 1 }),
+  }),
   /** How far back the team feed replays (FEED_BACKLOG_MAX_AGE_S): what a supervisor's figures can cover. */
   feedBacklogMaxAgeMs: Type.Integer({ minimum: 0 }),
   /** Attached-data keys that feed FindPhoneCall's optional fields. */

@@ -37,6 +37,7 @@ describe('GET /api/config', () => {
       wwe: { writeBackKey: 'UniphoreUniqueId', toast: true },
       callerNumberRegion: 'FR',
       feedBacklogMaxAgeMs: 3_600_000,
+      historyWarmup: { mode: 'idle', url: 'https://history.example.test/favicon.ico', intervalMs: 30_000 },
     });
     for (const secret of [
       TEST_APPLICATION_KEY,

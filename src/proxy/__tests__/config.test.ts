@@ -52,6 +52,11 @@ describe('loadConfig', () => {
     expect(config.lookup.rateLimitPerMinute).toBe(600);
     expect(config.ucs).toEqual({ timeoutMs: 10000, fields: {} });
     expect(config.history.origin).toBe('https://gointeract.io');
+    expect(config.history.warmup).toEqual({
+      mode: 'idle',
+      url: 'https://gointeract.io/favicon.ico',
+      intervalMs: 30000,
+    });
     expect(config.frameAncestors).toEqual(["'self'"]);
     expect(config.corsOrigins).toEqual([]);
     expect(config.auth).toEqual({ mode: 'gws', token: undefined, allowUnauthenticated: false });
@@ -159,6 +164,15 @@ describe('loadConfig', () => {
 
   it('treats empty values as unset', () => {
     expect(loadConfig({ ...minimal, PORT: '', UNIPHORE_TRANSPORT: ' ' }).port).toBe(8080);
+  });
+
+  it('refuses a warm-up URL off the history site: it would warm nothing the history frame uses', () => {
+    expect(
+      configError({ ...minimal, HISTORY_WARMUP_URL: 'https://elsewhere.example/favicon.ico' }).message,
+    ).toMatch(/HISTORY_WARMUP_URL: must be on the history site/);
+    expect(() =>
+      loadConfig({ ...minimal, HISTORY_WARMUP: 'idle', HISTORY_WARMUP_INTERVAL_MS: '60000' }),
+    ).not.toThrow();
   });
 
   it.each([

@@ -20,6 +20,7 @@ export function widgetConfig(config: Config): WidgetConfig {
     },
     callerNumberRegion: config.callerNumberRegion,
     feedBacklogMaxAgeMs: config.feed.backlogMaxAgeMs,
+    historyWarmup: { ...config.history.warmup },
   };
 }
 

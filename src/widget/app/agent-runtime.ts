@@ -11,6 +11,7 @@ import { coalescedView, popsView } from '../features/calls/store/pops-store';
 import { setContactCenterSession } from '../features/gws-session/api/contact-center-session';
 import { type Credentials, getMe } from '../features/gws-session/api/get-me';
 import { signedOut } from '../features/gws-session/session-store';
+import type { HistoryWarmer } from '../features/history/history-warmup';
 import { uniqueIdQueryOptions } from '../features/lookup/api/get-unique-id';
 import { type CometDClient, preloadCometD } from '../features/notifications/cometd-connection';
 import { createGwsNotifications, type GwsNotifications } from '../features/notifications/gws-notifications';
@@ -43,6 +44,8 @@ export class AgentRuntime {
   private readonly gws: GwsNotifications;
   private readonly settled = new Set<(report: PopReport) => void>();
   private stopSources: (() => void)[] | null = null;
+  /** Warms the history frame's connection (HISTORY_WARMUP); a lazy chunk, there shortly after start. */
+  private warmer: HistoryWarmer | null = null;
   private stopped = false;
   private renewing = false;
   private markSessionKnown!: () => void;
@@ -112,6 +115,7 @@ export class AgentRuntime {
    */
   async start(credentials?: Credentials): Promise<boolean> {
     this.startSources();
+    this.startWarmer();
     // The CometD library arrives while GWS confirms the session (inside WWE it may not be needed).
     if (!this.inWwe && !this.options.createCometD) void preloadCometD();
     const signedIn = this.inWwe ? await this.probeSession() : await getMe(credentials);
@@ -151,6 +155,7 @@ export class AgentRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.warmer?.stop();
     for (const stop of this.stopSources ?? []) stop();
     this.engine.dispose();
     await this.gws.disconnect();
@@ -170,10 +175,26 @@ export class AgentRuntime {
     );
   }
 
+  private startWarmer(): void {
+    const { historyWarmup } = this.options.config;
+    if (this.warmer || historyWarmup.mode === 'off') return;
+    import('../features/history/history-warmup')
+      .then(({ historyWarmer }) => {
+        if (!this.stopped) this.warmer ??= historyWarmer(historyWarmup);
+      })
+      .catch((error: unknown) => log('the history warm-up could not be loaded', error));
+  }
+
   /** Calls wait, in order, until the session is known: only then can their lookups be authorised. */
   private sinkFor(source: string): CallSink {
     return {
-      call: (call) => void this.sessionKnown.then(() => this.engine.handleCall(call, source)),
+      call: (call) =>
+        void this.sessionKnown.then(() => {
+          // The history page is the pop's last request: its connection is opened while the others run,
+          // once the long-poll in flight is out (the warm-up is a frame: it costs the main thread).
+          if (this.engine.handleCall(call, source) === 'start')
+            this.gws.afterReconnect(() => this.warmer?.ring());
+        }),
       current: (calls) => void this.sessionKnown.then(() => this.engine.resync(calls, source)),
     };
   }

@@ -49,20 +49,11 @@ interface PopSlotProps {
 const PopSlot = memo(function PopSlot({ callId, active, tabbed, ...panel }: PopSlotProps) {
   const pop = usePopsStore(useCallback((state) => state.pops[callId], [callId]));
   if (!pop) return null;
-  const content = <PopPanel pop={pop} {...panel} />;
-  return tabbed ? (
-    <div
-      id={`pop-panel-${callId}`}
-      className="pop-slot"
-      role="tabpanel"
-      aria-labelledby={`tab-${callId}`}
-      hidden={!active}
-    >
-      {content}
-    </div>
-  ) : (
-    <div id={`pop-panel-${callId}`} className="pop-slot" hidden={!active}>
-      {content}
+  // With more than one call, the slot is the tab panel of its call's tab.
+  const tabPanel = tabbed ? { role: 'tabpanel', 'aria-labelledby': `tab-${callId}` } : {};
+  return (
+    <div id={`pop-panel-${callId}`} className="pop-slot" hidden={!active} {...tabPanel}>
+      <PopPanel pop={pop} {...panel} />
     </div>
   );
 });

@@ -4,12 +4,19 @@ import { t } from '../../../i18n/i18n';
 import { MenuButton } from '../../../ui/menu-button';
 import './call-tabs.css';
 import { countFitting, visibleTabs } from '../model/tab-overflow';
-import { activatePop, selectOrder, selectTabKey, usePopsStore } from '../store/pops-store';
+import { activatePop, type PopsState, selectOrder, usePopsStore } from '../store/pops-store';
 
 /**
  * One tab per call (consultation, transfer, conference), newest first, on one row: the calls that
  * do not fit go into a "+N" menu, the active one always stays in view. Arrow keys move between tabs.
  */
+/** What the call tabs show, `[id, released, caller]` per call, newest first, as JSON: a string, so a
+ * component reading it renders again only when a tab's label changes, not on every step of a pop. */
+const selectTabKey = (state: PopsState): string =>
+  JSON.stringify(
+    state.order.map((id) => [id, state.pops[id]?.released ?? false, state.pops[id]?.caller ?? null]),
+  );
+
 export default function CallTabs() {
   const order = usePopsStore(selectOrder);
   // What a tab shows, as one string: the tabs render again when a label changes, not on every step

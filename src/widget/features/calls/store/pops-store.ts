@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Pop } from '../model/pop';
 
-interface PopsState {
+export interface PopsState {
   pops: Record<string, Pop>;
   /** Newest first. */
   order: string[];
@@ -58,12 +58,6 @@ export const selectActivePop = (state: PopsState): Pop | undefined =>
   state.activeId ? state.pops[state.activeId] : undefined;
 export const selectOrder = (state: PopsState) => state.order;
 export const selectPop = (callId: string) => (state: PopsState) => state.pops[callId];
-/** What the call tabs show, `[id, released, caller]` per call, newest first, as JSON: a string, so a
- * component reading it renders again only when a tab's label changes, not on every step of a pop. */
-export const selectTabKey = (state: PopsState): string =>
-  JSON.stringify(
-    state.order.map((id) => [id, state.pops[id]?.released ?? false, state.pops[id]?.caller ?? null]),
-  );
 
 export interface CoalescingRules {
   /** Written at once: what the agent waits for (an outcome, a released call). */

@@ -17,8 +17,19 @@ function stacked(series: number[][]): number[][] {
   return series.map((values) => values.map((value, i) => (sums[i] = (sums[i] ?? 0) + value)));
 }
 
-const color = (name: string) =>
-  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+/**
+ * A colour token as the canvas needs it: resolved (`rgb(…)`). A token is `light-dark(…)`, which only a
+ * colour property resolves, so a probe element does it in the page's current scheme.
+ */
+function color(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name})`;
+  probe.hidden = true;
+  document.body.append(probe);
+  const resolved = getComputedStyle(probe).color;
+  probe.remove();
+  return resolved || '#888';
+}
 
 /** The OS switching between light and dark redraws the chart in the other palette. */
 function useColorScheme(): string {

@@ -27,6 +27,7 @@ const config: WidgetConfig = {
   wwe: { toast: false },
   callerNumberRegion: 'auto',
   feedBacklogMaxAgeMs: 3_600_000,
+  historyWarmup: { mode: 'off', url: 'http://history.test/favicon.ico', intervalMs: 30_000 },
   ucsFields: {},
 };
 
