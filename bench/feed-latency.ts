@@ -1,9 +1,11 @@
 // Team feed delivery: POST /api/pops to 100 SSE subscribers at 20 reports a second, in-process
-// and through Redis, next to the floor measured in the same run: a bare Redis PUBLISH to its
-// subscribers (ioredis), with one subscriber (the round trip) and with as many as the feed has.
+// and through Redis, next to floors measured in the same run: the same work by a bare node:http
+// server (bench/bare-feed.ts: a POST in, one SSE frame out to every stream, through a Redis Stream for
+// the Redis figure), and, for scale, a bare Redis PUBLISH to one and to as many ioredis subscribers.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { RedisServer } from '../src/proxy/__tests__/support/redis-server';
+import { withBareFeed } from './bare-feed';
 import { withProxy } from './proxy-overhead';
 import { medianBy } from './stats';
 
@@ -34,9 +36,16 @@ export async function feedLatency(subscribers: number, rate: number, seconds: nu
     withProxy({ RATE_LIMIT_PER_MINUTE: '1000000', ...env }, (proxy) =>
       feedLoad(['feed', proxy, subscribers, rate, seconds]),
     );
-  const runs: Record<'floor' | 'floorFanOut' | 'inProcess' | 'viaRedis', FeedLoadResult[]> = {
+  const bare = (redisUrl?: string) =>
+    withBareFeed(redisUrl, (url) => feedLoad(['feed', url, subscribers, rate, seconds]));
+  const runs: Record<
+    'floor' | 'floorFanOut' | 'bare' | 'bareRedis' | 'inProcess' | 'viaRedis',
+    FeedLoadResult[]
+  > = {
     floor: [],
     floorFanOut: [],
+    bare: [],
+    bareRedis: [],
     inProcess: [],
     viaRedis: [],
   };
@@ -44,7 +53,9 @@ export async function feedLatency(subscribers: number, rate: number, seconds: nu
     for (let round = 0; round < ROUNDS; round++) {
       runs.floor.push(await feedLoad(['floor', redis.url, 1, rate, seconds]));
       runs.floorFanOut.push(await feedLoad(['floor', redis.url, subscribers, rate, seconds]));
+      runs.bare.push(await bare());
       runs.inProcess.push(await feed({}));
+      runs.bareRedis.push(await bare(redis.url));
       runs.viaRedis.push(await feed({ REDIS_URL: redis.url }));
     }
   } finally {
@@ -54,6 +65,8 @@ export async function feedLatency(subscribers: number, rate: number, seconds: nu
   return {
     floor: median(runs.floor),
     floorFanOut: median(runs.floorFanOut),
+    bare: median(runs.bare),
+    bareRedis: median(runs.bareRedis),
     inProcess: median(runs.inProcess),
     viaRedis: median(runs.viaRedis),
   };
