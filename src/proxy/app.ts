@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Clock } from './clock';
 import { type Config, ConfigError } from './config';
+import { diagnosticsRoutes } from './diagnostics/diagnostics-routes';
 import { feedRoutes } from './feed/feed-routes';
 import { historyFramingRoute } from './history/framing-route';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER } from './logging';
@@ -132,6 +133,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}) {
     now,
   );
   await app.register(healthRoutes, { probe, redis: replicas.redis });
+  await app.register(diagnosticsRoutes, {
+    config,
+    authenticator,
+    client,
+    ready: () => probe.ready(),
+    redis: replicas.redis,
+  });
   metrics.observeReadiness(() => probe.ready());
   await registerMetrics(app, config, metrics);
   await registerSimulatorPassthrough(app, config);

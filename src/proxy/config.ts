@@ -125,6 +125,8 @@ export interface Config {
     readonly backlogMaxAgeMs: number;
     readonly heartbeatMs: number;
   };
+  /** Users with any of these roles see the proxy-side checks of the diagnostics view. */
+  readonly adminRoles: readonly string[];
   /** Set by main.ts when it started the embedded simulator. */
   readonly simulatorControlUrl: string | undefined;
 }
@@ -274,6 +276,7 @@ export function loadConfig(env: Env): Config {
     }),
     tracing: Object.freeze({ otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT }),
     simulatorControlUrl: v.SIMULATOR_CONTROL_URL,
+    adminRoles: Object.freeze([...new Set(v.ADMIN_ROLES)]),
     redisUrl: v.REDIS_URL === undefined ? undefined : new Secret(v.REDIS_URL),
     feed: Object.freeze({
       supervisorRoles: Object.freeze([...new Set(v.SUPERVISOR_ROLES)]),

@@ -292,6 +292,13 @@ export const Settings = Type.Object({
     errorMessage: 'must be a comma-separated list of role names (visible ASCII)',
     description: 'Roles that may watch the team feed (GET /api/pops/stream); any one of them suffices',
   }),
+  ADMIN_ROLES: Type.Array(Type.String({ pattern: '^[\\x21-\\x7e]{1,128}$' }), {
+    minItems: 1,
+    default: ['ROLE_ADMIN'],
+    errorMessage: 'must be a comma-separated list of role names (visible ASCII)',
+    description:
+      'Roles that see the proxy-side checks of the diagnostics view (GET /api/diagnostics); any one suffices',
+  }),
   FEED_BACKLOG: integer(1, 100_000, 2_000, 'Pops a (re)connecting supervisor is replayed, at most'),
   FEED_BACKLOG_MAX_AGE_S: integer(1, 86_400, 3_600, 'Age past which a pop is no longer replayed, seconds'),
   FEED_HEARTBEAT_MS: integer(

@@ -31,5 +31,9 @@ export function principalFromClaims(claims: Record<string, unknown>, rolesClaim:
   if (firstName !== undefined) user.firstName = firstName;
   if (lastName !== undefined) user.lastName = lastName;
   // Rate limits are per subject: one user's tabs share a budget, other users sharing an address do not.
-  return { ok: true, principal: { key: `jwt:${sub}`, user } };
+  const claimNames = Object.keys(claims)
+    .filter((name) => /^[\x21-\x7e]{1,64}$/.test(name))
+    .sort()
+    .slice(0, 64);
+  return { ok: true, principal: { key: `jwt:${sub}`, user, claimNames } };
 }

@@ -13,4 +13,6 @@ export interface Principal {
   key: string;
   /** The signed-in user when the auth mode knows it (GWS session: from the GET /api/v2/me body `user`). */
   user?: PrincipalUser;
+  /** PROXY_AUTH=jwt: the names of the claims the token carried (for the diagnostics view; never values). */
+  claimNames?: string[];
 }

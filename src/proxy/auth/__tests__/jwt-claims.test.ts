@@ -25,6 +25,7 @@ describe('principalFromClaims', () => {
           lastName: 'Demo',
           roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
         },
+        claimNames: expect.arrayContaining(['sub', 'preferred_username', 'roles']),
       },
     });
   });
@@ -33,7 +34,12 @@ describe('principalFromClaims', () => {
     const result = principalFromClaims({ sub: 's', username: 'dana', given_name: 42 }, 'roles');
     expect(result).toEqual({
       ok: true,
-      principal: { key: 'jwt:s', user: { id: 's', userName: 'dana', roles: [] } },
+      principal: {
+        key: 'jwt:s',
+        user: { id: 's', userName: 'dana', roles: [] },
+        // The names of the claims, for the diagnostics view; never their values.
+        claimNames: ['given_name', 'sub', 'username'],
+      },
     });
   });
 

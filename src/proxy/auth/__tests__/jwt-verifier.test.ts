@@ -54,6 +54,7 @@ describe('JwtVerifier', () => {
         lastName: 'Agent',
         roles: ['ROLE_AGENT', 'ROLE_SUPERVISOR'],
       },
+      claimNames: expect.arrayContaining(['sub', 'groups', 'given_name', 'iss', 'aud', 'exp']),
     });
   });
 
