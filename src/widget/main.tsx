@@ -2,7 +2,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { readMode } from './app/mode';
 import { configQueryOptions } from './features/config/api/get-config';
 import { activateLocale, t } from './i18n/i18n';
 import { negotiateLocale, requestedLocales } from './i18n/negotiate-locale';
@@ -20,7 +19,8 @@ void activateLocale(negotiateLocale(requestedLocales(window.location.search, nav
   (locale) => {
     document.documentElement.lang = locale.tag;
     document.documentElement.dir = locale.dir;
-    document.title = t(readMode(window.location.search) === 'supervisor' ? 'supervisor.title' : 'app.title');
+    // The supervisor's and the administrator's faces name their tab themselves (other-faces.tsx).
+    document.title = t('app.title');
     createRoot(root).render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>

@@ -11,8 +11,9 @@ export const DESKTOP_PATH = '/ui/wwe/';
 /** The stand-in desktop embedding the widget served from `widgetOrigin` (left readable: an origin needs no escaping in a query). */
 export const desktopUrl = (gwsUrl: string, widgetOrigin: string) =>
   `${gwsUrl}${DESKTOP_PATH}?widget=${widgetOrigin}`;
-/** The widget's URL inside WWE. */
-export const widgetUrl = (widgetOrigin: string) => `${widgetOrigin}/?mode=embedded&host=wwe`;
+/** The widget's URL inside WWE: its panel, or the diagnostics view an administrator sets up the same way. */
+export const widgetUrl = (widgetOrigin: string, view: 'panel' | 'diagnostics' = 'panel') =>
+  `${widgetOrigin}/?mode=${view === 'diagnostics' ? 'diagnostics' : 'embedded'}&host=wwe`;
 
 export interface DesktopOptions {
   /** Where the widget is served from: the only origin whose messages are answered. */
@@ -29,6 +30,8 @@ export interface DesktopOptions {
   replayGapMs?: number | undefined;
   /** Assumptions about WWE to break on purpose (VIOLATIONS), for the diagnostics view's tests. */
   violate: string[];
+  /** What the web-content panel holds: the widget's panel or its diagnostics view. */
+  view: 'panel' | 'diagnostics';
 }
 
 /**
@@ -70,7 +73,7 @@ export function desktopConfig(options: DesktopOptions, agent: DemoAgent) {
   };
   return {
     ...options,
-    widgetUrl: widgetUrl(options.widgetOrigin),
+    widgetUrl: widgetUrl(options.widgetOrigin, options.view),
     agent: {
       employeeId: agent.userId,
       firstname: agent.firstName,

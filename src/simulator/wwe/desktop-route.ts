@@ -23,6 +23,8 @@ const DesktopQuery = Type.Object({
   /** With `replay`: the capture's quiet spells longer than this many ms are cut to it (default 5000). */
   gap: Type.Optional(Type.String({ pattern: '^\\d{1,6}$' })),
   violate: Type.Optional(Type.String({ pattern: `^${violation}(,${violation})*$`, maxLength: 256 })),
+  /** `diagnostics`: the web-content panel holds the diagnostics view (?mode=diagnostics&host=wwe). */
+  view: Type.Optional(Type.Union([Type.Literal('panel'), Type.Literal('diagnostics')])),
 });
 type DesktopQuery = Type.Static<typeof DesktopQuery>;
 
@@ -65,6 +67,7 @@ export async function desktopRoutes(app: FastifyInstance, { agent }: { agent: De
       replay: query.replay,
       replayGapMs: query.gap === undefined ? undefined : Number(query.gap),
       violate: list(query.violate),
+      view: query.view ?? 'panel',
     };
     return reply
       .type('text/html; charset=utf-8')

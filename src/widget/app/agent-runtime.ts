@@ -18,16 +18,16 @@ import { createGwsNotifications, type GwsNotifications } from '../features/notif
 import { reportPop } from '../features/pop-report/api/report-pop';
 import type { CallSink } from '../lib/call-source';
 import { callSourcesFor } from './call-sources';
-import type { Host, Mode } from './mode';
+import type { AgentMode, Host } from './mode';
 
 export interface AgentRuntimeOptions {
   config: WidgetConfig;
   queryClient: QueryClient;
-  mode: Exclude<Mode, 'supervisor'>;
+  mode: AgentMode;
   host: Host;
   win?: Window;
-  /** The CometD client (tests pass a fake that plays the server). */
-  createCometD?: () => CometDClient;
+  /** The CometD client (tests pass a fake that plays the server; the diagnostics view one it watches). */
+  createCometD?: () => CometDClient | Promise<CometDClient>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
 import { PopAnnouncer } from '../features/calls/components/pop-announcer';
-import { PopPanel } from '../features/calls/components/pop-panel';
+import { loadSteps, PopPanel } from '../features/calls/components/pop-panel';
 import type { Pop } from '../features/calls/model/pop';
 import { selectOrder, usePopsStore } from '../features/calls/store/pops-store';
 import { useSessionStore } from '../features/gws-session/session-store';
@@ -10,7 +10,7 @@ import { HistoryLink } from '../features/history/components/history-link';
 import { ConnectionBadge } from '../features/notifications/components/connection-badge';
 import { useCallerNumber } from '../i18n/caller-number';
 import { t } from '../i18n/i18n';
-import type { Host, Mode } from './mode';
+import type { AgentMode, Host } from './mode';
 import { useAgentRuntime } from './use-agent-runtime';
 
 // Tabs appear with a second call: not in the initial load, fetched once a first call is on screen.
@@ -27,7 +27,7 @@ const SignInForm = lazy(() =>
 
 interface AgentViewProps {
   config: WidgetConfig;
-  mode: Exclude<Mode, 'supervisor'>;
+  mode: AgentMode;
   host: Host;
 }
 
@@ -67,7 +67,10 @@ export function AgentView({ config, mode, host }: AgentViewProps) {
   const popCount = order.length;
   const callerNumber = useCallerNumber();
   useEffect(() => {
-    if (popCount > 0) void loadCallTabs();
+    if (popCount > 0) {
+      void loadCallTabs();
+      void loadSteps();
+    }
   }, [popCount]);
 
   const { historyOrigin } = config;

@@ -11,8 +11,8 @@ const mode = readMode(window.location.search);
 const host = readHost(window.location.search);
 applyTheme(new URLSearchParams(window.location.search).get('theme'));
 
-// Supervisor code stays out of the agent's and the desktop's initial load.
-const SupervisorView = lazy(() => import('./supervisor-view'));
+// Supervisor code stays out of the agent's and the desktop's initial load; so does the diagnostics view.
+const OtherFace = lazy(() => import('./other-faces'));
 
 export function App({ locale }: { locale: LocaleChoice }) {
   const config = useConfigQuery();
@@ -32,10 +32,10 @@ export function App({ locale }: { locale: LocaleChoice }) {
       </div>
     );
   }
-  if (mode === 'supervisor') {
+  if (mode === 'supervisor' || mode === 'diagnostics') {
     return (
       <Suspense fallback={<p className="waiting">{t('app.loading')}</p>}>
-        <SupervisorView config={config.data} />
+        <OtherFace face={mode} config={config.data} host={host} />
       </Suspense>
     );
   }

@@ -7,10 +7,10 @@ import { callerNumber } from '../i18n/caller-number';
 import { t } from '../i18n/i18n';
 import { type CallSource, lazySource } from '../lib/call-source';
 import { applyTheme } from '../ui/theme';
-import type { Host, Mode } from './mode';
+import type { AgentMode, Host } from './mode';
 
 export interface SourceEnvironment {
-  mode: Exclude<Mode, 'supervisor'>;
+  mode: AgentMode;
   host: Host;
   config: WidgetConfig;
   win: Window;

@@ -18,6 +18,7 @@ import type { Search } from '../features/lookup-search/model/search-params';
 import { useSearchLocation } from '../features/lookup-search/model/use-search-location';
 import { simSupervisor } from '../features/sim-panel/api/sim-users';
 import { t } from '../i18n/i18n';
+import '../ui/forms.css';
 
 function SupervisorSearchResult({ search, historyOrigin }: { search: Search; historyOrigin: string }) {
   const query = useUniqueIdQuery(search.attribute, search.value);

@@ -1,26 +1,28 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { WidgetConfig } from '../../shared/widget-config';
-import { AgentRuntime } from './agent-runtime';
-import type { Host, Mode } from './mode';
+import { AgentRuntime, type AgentRuntimeOptions } from './agent-runtime';
+import type { AgentMode, Host } from './mode';
 
 export function useAgentRuntime(
   config: WidgetConfig | undefined,
-  mode: Exclude<Mode, 'supervisor'>,
+  mode: AgentMode,
   host: Host,
+  /** The diagnostics view watches the CometD client it hands in. */
+  createCometD?: AgentRuntimeOptions['createCometD'],
 ) {
   const queryClient = useQueryClient();
   const [runtime, setRuntime] = useState<AgentRuntime | null>(null);
 
   useEffect(() => {
     if (!config) return;
-    const created = new AgentRuntime({ config, queryClient, mode, host });
+    const created = new AgentRuntime({ config, queryClient, mode, host, createCometD });
     setRuntime(created);
     created.start().catch((error) => console.warn('[uhw] start failed', error));
     return () => {
       void created.stop();
     };
-  }, [config, queryClient, mode, host]);
+  }, [config, queryClient, mode, host, createCometD]);
 
   const signIn = useCallback(
     (username: string, password: string) => {

@@ -77,11 +77,8 @@ export function lazySource(name: string, load: () => Promise<CallSource>, from?:
           heldFrom?.removeEventListener('message', hold);
           if (stopped) return;
           stop = source.start(context);
-          for (const event of held.splice(0)) {
-            const { data, origin, lastEventId, source: from, ports } = event;
-            heldFrom?.dispatchEvent(
-              new MessageEvent('message', { data, origin, lastEventId, source: from, ports: [...ports] }),
-            );
+          for (const { data, origin, source: from } of held.splice(0)) {
+            heldFrom?.dispatchEvent(new MessageEvent('message', { data, origin, source: from }));
           }
         })
         .catch((error: unknown) => {

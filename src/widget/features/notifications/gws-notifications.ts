@@ -16,7 +16,7 @@ export interface GwsNotificationsOptions {
   /** The handshake was refused (403): the GWS session is gone. */
   onSessionLost(): void;
   log(message: string, detail?: unknown): void;
-  createCometD?: () => CometDClient;
+  createCometD?: () => CometDClient | Promise<CometDClient>;
 }
 
 export interface GwsNotifications {

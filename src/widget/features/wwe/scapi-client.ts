@@ -14,6 +14,7 @@ import * as scapi from '../../../shared/scapi-messages?validators';
 import type { OriginRule } from '../../lib/origins';
 import { linkParent } from '../../lib/parent-link';
 import { type Guard, guard } from '../../lib/schema';
+import { tapWire } from '../../lib/wire-tap';
 
 const isEvent = guard<ScapiEvent>(scapi.ScapiEvent, 'SCAPI event');
 const isSubscribed = guard<ScapiSubscribed>(scapi.ScapiSubscribed, 'SCAPI subscription');
@@ -68,6 +69,7 @@ export function connectScapi(
     win,
     rules,
     (data, origin) => {
+      tapWire('scapi', 'in', data, { origin });
       // Events first: the sample client dispatches on `event` before `referenceId`.
       if (isEvent(data)) {
         handlers.onEvent(data);
@@ -97,7 +99,9 @@ export function connectScapi(
         reject(new ScapiTimeoutError(`WWE did not answer ${messageName(message)} in ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(referenceId, { resolve, reject, timer });
-      link.post({ ...message, userAgent: SCAPI_CLIENT_AGENT, protocolVersion: SCAPI_PROTOCOL_VERSION });
+      const full = { ...message, userAgent: SCAPI_CLIENT_AGENT, protocolVersion: SCAPI_PROTOCOL_VERSION };
+      tapWire('scapi', 'out', full);
+      link.post(full);
     });
 
   return {

@@ -7,8 +7,8 @@ import { popSummary, SLOW_POP_MS, stepsExpanded } from '../model/pop-summary';
 import { PopStatus } from './pop-status';
 
 // The steps are shown on demand, or when something failed or was slow: a chunk of their own, fetched
-// once a pop has settled so that opening them is instant.
-const loadSteps = () => import('./pop-steps');
+// with the first call (agent-view.tsx) so that opening them is instant.
+export const loadSteps = () => import('./pop-steps');
 const PopSteps = lazy(() => loadSteps().then((m) => ({ default: m.PopSteps })));
 
 interface PopPanelProps {
@@ -36,10 +36,6 @@ export function PopPanel({ pop, renderHistory, renderHistoryLink, onRetry }: Pop
     const timer = setTimeout(() => wake((n) => n + 1), pop.receivedAt + SLOW_POP_MS + 1 - Date.now());
     return () => clearTimeout(timer);
   }, [running, pop.receivedAt]);
-  const settled = summary.totalMs !== undefined;
-  useEffect(() => {
-    if (settled) void loadSteps();
-  }, [settled]);
   const expanded = stepsExpanded(summary, choice);
   const callerNumber = useCallerNumber();
   const caller = pop.caller === undefined ? undefined : callerNumber(pop.caller);

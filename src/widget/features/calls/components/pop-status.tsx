@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { durationText } from '../../../i18n/texts';
+import { useNow } from '../../../ui/use-now';
 import type { Pop } from '../model/pop';
 import type { PopSummary } from '../model/pop-summary';
 
@@ -9,12 +9,7 @@ const SHOW_ELAPSED_AFTER_MS = 1_000;
 
 /** Seconds since `since`, ticking once a second, while `running`; only this element re-renders. */
 function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
-  const ms = now - since;
+  const ms = useNow(1_000) - since;
   if (ms < SHOW_ELAPSED_AFTER_MS) return null;
   return <span className="pop__ms">{t('pop.elapsed', { seconds: Math.floor(ms / 1_000) })}</span>;
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import './sign-in-form.css';
 import { t } from '../../../i18n/i18n';
 import { useSessionStore } from '../session-store';
+import '../../../ui/forms.css';
 
 export function SignInForm({ onSignIn }: { onSignIn(username: string, password: string): void }) {
   const error = useSessionStore((s) => s.error);

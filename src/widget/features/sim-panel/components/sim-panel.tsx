@@ -4,6 +4,7 @@ import { CALL_TYPES, type KnownCallType } from '../../../../shared/gws-constants
 import { useCallerNumber } from '../../../i18n/caller-number';
 import { t } from '../../../i18n/i18n';
 import { useCallAction, usePlaceCall, useSimCalls } from '../api/sim-calls';
+import '../../../ui/forms.css';
 
 /**
  * Demo aid shown beside the widget when the embedded simulator is in use: place, answer, release calls.
