@@ -1,10 +1,11 @@
 // The diagnostics view for an agent without one of ADMIN_ROLES (the default ROLE_ADMIN): the widget's
 // checks and the proxy's verdict on its own credentials, not the proxy's view of the deployment.
-import type { FrameLocator } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { expectLocale } from './fixtures/locale';
 import { expect, test } from './fixtures/server';
 import { openDesktop } from './fixtures/wwe-desktop';
 
-const item = (view: FrameLocator, area: string, title: string) =>
+const item = (view: FrameLocator | Page | Locator, area: string, title: string) =>
   view.getByRole('region', { name: area }).getByRole('listitem').filter({ hasText: title });
 
 test.describe('an agent without an admin role', () => {
@@ -23,4 +24,16 @@ test.describe('an agent without an admin role', () => {
     const direct = await page.request.get(new URL('/api/diagnostics/lookup/dtmf/1234', server.url).href);
     expect(direct.status()).toBe(403);
   });
+});
+
+test('standalone (no desktop): the GWS and proxy checks, no WWE section; in the pseudo-locale every text is translated', async ({
+  page,
+}) => {
+  await page.goto('/?mode=diagnostics');
+  await expect(page).toHaveTitle('Diagnostics');
+  await expect(item(page, 'GWS', 'CometD handshake and long-poll')).toContainText('holds');
+  await expect(page.getByRole('region', { name: 'Workspace Web Edition' })).toHaveCount(0);
+  await page.goto('/?mode=diagnostics&lang=pseudo');
+  await expect(page.locator('.diag__check[data-check="gws.handshake"][data-status="pass"]')).toBeVisible();
+  await expectLocale(page, { lang: 'pseudo', html: 'en-XA', dir: 'ltr' });
 });
