@@ -24,12 +24,27 @@ export const UNIPHORE_RTT_MS = 80;
  */
 export const UNAVOIDABLE_MS = 1.5 * GWS_RTT_MS + 2 * UNIPHORE_RTT_MS;
 
+/** A new sandboxed iframe of `src` appended to the page: ms from `src` to its `load` event (a string: see page-marks.ts). */
+const BARE_FRAME_LOAD = `(async (src) => {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups');
+  const started = performance.now();
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = src;
+  document.body.append(frame);
+  await loaded;
+  frame.remove();
+  return performance.now() - started;
+})`;
+
 export interface NetworkResult {
   p50: number;
   p95: number;
   samples: number;
   /** The first pop after `idleMs` without calls. */
   afterIdle: number;
+  /** p50 of a bare iframe's `src` → `load` for the same history page, in the same page and network. */
+  bareFrameLoad: number;
   idleMs: number;
   floor: number;
 }
@@ -87,6 +102,16 @@ export async function networkPopLatency(calls: number, idleMs: number): Promise<
       // An agent's calls are seconds apart; a second keeps the pops from overlapping.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
+    // What Chromium takes to load the history page in a new frame by itself (a frame's commit, the
+    // page's parse and render beyond its round trip): measured here, not assumed.
+    const historyUrl = sim.historyUrlTemplate.replace('{uniqueId}', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+    const bare: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      bare.push(
+        (await page.evaluate(`${BARE_FRAME_LOAD}(${JSON.stringify(`${historyUrl}?bare=${i}`)})`)) as number,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     await new Promise((resolve) => setTimeout(resolve, idleMs));
     const afterIdle = await pop();
     return {
@@ -94,6 +119,7 @@ export async function networkPopLatency(calls: number, idleMs: number): Promise<
       p95: percentile(samples, 95),
       samples: samples.length,
       afterIdle,
+      bareFrameLoad: percentile(bare.slice(1), 50),
       idleMs,
       floor: UNAVOIDABLE_MS,
     };
