@@ -28,8 +28,16 @@ export async function getDiagnostics(): Promise<{ answer: DiagnosticsAnswer } | 
 
 export const diagnosticsQueryOptions = () =>
   queryOptions({ queryKey: ['diagnostics'], queryFn: getDiagnostics, staleTime: 0 });
-/** Asked once the widget has its session: asked before, the proxy would only say who is missing. */
-export const useDiagnosticsQuery = (enabled: boolean) => useQuery({ ...diagnosticsQueryOptions(), enabled });
+/**
+ * Asked once the widget has its session, and again every 2 s while the proxy refuses: the desktop's
+ * token may come a moment later (the WWE source asks for it once it has loaded).
+ */
+export const useDiagnosticsQuery = (enabled: boolean) =>
+  useQuery({
+    ...diagnosticsQueryOptions(),
+    enabled,
+    refetchInterval: (query) => (query.state.data && 'error' in query.state.data ? 2_000 : false),
+  });
 
 /** The roles GWS's session holds, or null without a GWS session here. */
 export async function getGwsRoles(): Promise<string[] | null> {

@@ -152,6 +152,13 @@ function wweChecks(seen: Observations, context: CheckContext): Check[] {
       values: { claims: list(caller.jwt.claims), claim: caller.jwt.rolesClaim, roles: list(caller.roles) },
     });
   }
+  const jwtConfig = context.proxy && 'answer' in context.proxy ? context.proxy.answer.proxy?.jwt : undefined;
+  if (jwtConfig) {
+    jwtEvidence.push({
+      id: 'diag.ev.jwtConfig',
+      values: { issuer: jwtConfig.issuer, audience: list(jwtConfig.audience), jwks: jwtConfig.jwksOrigin },
+    });
+  }
   const jwt = seen.refused.has('auth.getJwtToken')
     ? check('wwe.jwt', 'wwe', 'diag.wwe.jwt', 'fail', {
         id: 'diag.ev.refused',
